@@ -1,0 +1,133 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, lays out and tests the ModelHub module.
+.DESCRIPTION
+    Build: compiles the solution in Release (tests and tools included), compiles the help, and lays out
+           out/ModelHub/ as a user installs it.
+    Test:  Build, then xunit, then Pester in a fresh pwsh against out/ModelHub; prints each runner's
+           counts and a final "N passed, N failed" line; exits 1 on any failure.
+    Clean: removes out/ and every bin/ and obj/ folder.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release',
+
+    [string] $PesterVersion = '5.7.1'
+)
+
+$ErrorActionPreference = 'Stop'
+$PSNativeCommandUseErrorActionPreference = $true
+$PSStyle.OutputRendering = 'PlainText'
+Set-StrictMode -Version Latest
+
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'ModelHub'
+$resultsOut = Join-Path $out 'TestResults'
+
+function Invoke-Native {
+    # Runs a native command and stops the build when it fails ($LASTEXITCODE checked after every call).
+    # No declared parameters: every argument, '-c' included, passes through to the command untouched.
+    $command, $arguments = $args
+    & $command @arguments | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "'$command $($arguments -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Clean {
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $out
+    Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests'), (Join-Path $root 'tools'), (Join-Path $root 'build') -Directory -Recurse -Include bin, obj |
+        Remove-Item -Recurse -Force
+}
+
+function Invoke-Build {
+    Invoke-Native dotnet build (Join-Path $root 'ModelHub.PowerShell.sln') -c $Configuration --nologo -v minimal
+
+    # The engine's dependency closure, resolved for .NET 8+ (see build/ModuleDependencies.csproj).
+    $dependencies = Join-Path $root 'build/obj/dependencies'
+    Invoke-Native dotnet publish (Join-Path $root 'build/ModuleDependencies.csproj') -c $Configuration --nologo -v quiet -o $dependencies
+
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $moduleOut
+    $null = New-Item -ItemType Directory -Force -Path (Join-Path $moduleOut 'dependencies'), (Join-Path $moduleOut 'en-US')
+
+    $cmdletBin = Join-Path $root "src/ModelHub.PowerShell/bin/$Configuration/netstandard2.0"
+    $loaderBin = Join-Path $root "src/ModelHub.PowerShell.Loader/bin/$Configuration/net8.0"
+    Copy-Item (Join-Path $root 'ModelHub.psd1') $moduleOut
+    Copy-Item (Join-Path $root 'src/ModelHub.PowerShell/ModelHub.Format.ps1xml') $moduleOut
+    Copy-Item (Join-Path $cmdletBin 'ModelHub.PowerShell.dll'), (Join-Path $cmdletBin 'ModelHub.PowerShell.pdb') $moduleOut
+    Copy-Item (Join-Path $loaderBin 'ModelHub.PowerShell.Loader.dll'), (Join-Path $loaderBin 'ModelHub.PowerShell.Loader.pdb') $moduleOut
+    Get-ChildItem -Path $dependencies -File |
+        Where-Object { ($_.Extension -eq '.dll' -or $_.Name -like 'ModelHub.*.pdb') -and $_.BaseName -ne 'ModuleDependencies' } |
+        Copy-Item -Destination (Join-Path $moduleOut 'dependencies')
+
+    $helpCompiler = Join-Path $root "tools/ModelHub.HelpCompiler/bin/$Configuration/net10.0/ModelHub.HelpCompiler.dll"
+    Invoke-Native dotnet $helpCompiler (Join-Path $root 'docs/en-US') (Join-Path $moduleOut 'en-US') 'ModelHub.PowerShell.dll-Help.xml'
+
+    Write-Host "Module laid out in $moduleOut"
+}
+
+function Invoke-XunitTests {
+    $trx = Join-Path $resultsOut 'xunit.trx'
+    Remove-Item -Force -ErrorAction SilentlyContinue $trx
+    try {
+        Invoke-Native dotnet test (Join-Path $root 'tests/ModelHub.Core.Tests') -c $Configuration --no-build --nologo `
+            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal'
+    }
+    catch {
+        Write-Host $_.Exception.Message
+    }
+    if (-not (Test-Path $trx)) { throw 'xunit wrote no results.' }
+    $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout }
+}
+
+function Invoke-PesterTests {
+    Invoke-Native dotnet restore (Join-Path $root 'build/tools.csproj') --nologo -v quiet "-p:PesterVersion=$PesterVersion"
+    $packages = (& dotnet msbuild (Join-Path $root 'build/tools.csproj') -getProperty:NuGetPackageRoot -p:PesterVersion=$PesterVersion).Trim()
+    if ($LASTEXITCODE -ne 0) { throw 'Could not find the NuGet package folder.' }
+    $summary = Join-Path $resultsOut 'pester-summary.json'
+    Remove-Item -Force -ErrorAction SilentlyContinue $summary
+
+    # A fresh pwsh: the tests load the built module, and no DLL stays locked in this process.
+    $runner = Join-Path $root 'tests/Pester/Invoke-ModelHubPester.ps1'
+    $PSNativeCommandUseErrorActionPreference = $false   # failed tests are counted from the summary below
+    & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $runner `
+        -PesterModule (Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1") `
+        -ModulePath (Join-Path $moduleOut 'ModelHub.psd1') -PackageRoot $packages -ResultFolder $resultsOut | Out-Host
+    if (-not (Test-Path $summary)) { throw "Pester wrote no summary (exit code $LASTEXITCODE)." }
+    Get-Content -Raw $summary | ConvertFrom-Json
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $null = New-Item -ItemType Directory -Force -Path $resultsOut
+    $xunit = Invoke-XunitTests
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed"
+    $pester = Invoke-PesterTests
+    Write-Host "pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) {
+        Write-Host "BUILD FAILED: $failed test(s) failed"
+        exit 1
+    }
+}
+
+Push-Location $root
+try {
+    switch ($Task) {
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Test }
+        'Clean' { Invoke-Clean }
+    }
+}
+finally {
+    Pop-Location
+}

@@ -1,0 +1,25 @@
+namespace ModelHub.Errors;
+
+/// <summary>The stable error ids users and scripts match on (docs/ARCHITECTURE.md lists them).</summary>
+public static class ErrorIds
+{
+    public const string HubModelNotFound = nameof(HubModelNotFound);
+    public const string HubRevisionNotFound = nameof(HubRevisionNotFound);
+    public const string HubFileNotFound = nameof(HubFileNotFound);
+    public const string HubAuthenticationRequired = nameof(HubAuthenticationRequired);
+    public const string HubTokenInvalid = nameof(HubTokenInvalid);
+    public const string HubAccessDenied = nameof(HubAccessDenied);
+    public const string GatedModelAccessDenied = nameof(GatedModelAccessDenied);
+    public const string EarlyAccessRequired = nameof(EarlyAccessRequired);
+    public const string DownloadDisabled = nameof(DownloadDisabled);
+    public const string HubModelArchived = nameof(HubModelArchived);
+    public const string HubRateLimited = nameof(HubRateLimited);
+    public const string HubPageLimitExceeded = nameof(HubPageLimitExceeded);
+    public const string HubDownloadQuotaExceeded = nameof(HubDownloadQuotaExceeded);
+    public const string HubUnavailable = nameof(HubUnavailable);
+    public const string InvalidHubResponse = nameof(InvalidHubResponse);
+    public const string InvalidHubRequest = nameof(InvalidHubRequest);
+    public const string HubRequestFailed = nameof(HubRequestFailed);
+    public const string InsecureEndpoint = nameof(InsecureEndpoint);
+    public const string InvalidConfiguration = nameof(InvalidConfiguration);
+}

@@ -1,0 +1,51 @@
+using System;
+using Microsoft.Extensions.DependencyInjection;
+using ModelHub.Http;
+using ModelHub.Settings;
+
+namespace ModelHub;
+
+/// <summary>
+/// The composition root: one per process in the module (the PowerShell layer holds it), one per test
+/// in xunit. It owns the HTTP clients, the session's tokens and the settings reader.
+/// </summary>
+public sealed class HubRuntime : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    /// <summary>The runtime of this process: its environment, the real network and the system clock.</summary>
+    /// <remarks>
+    /// The PowerShell layer calls this, not the constructor: its signature names no dependency type
+    /// (TimeProvider comes from a package), which the cmdlet assembly could not resolve outside the module's load context.
+    /// </remarks>
+    public static HubRuntime ForProcess() => new(ProcessEnvironment.Instance, primaryHandler: null, time: null);
+
+    /// <param name="environment">Where settings come from.</param>
+    /// <param name="primaryHandler">The innermost HTTP handler; null for the real network.</param>
+    /// <param name="time">The clock for retries and timeouts; null for the system clock.</param>
+    internal HubRuntime(IEnvironment environment, Func<System.Net.Http.HttpMessageHandler>? primaryHandler, TimeProvider? time)
+    {
+        _services = new ServiceCollection()
+            .AddSingleton(environment)
+            .AddSingleton(time ?? TimeProvider.System)
+            .AddSingleton<SettingsReader>()
+            .AddSingleton<SessionTokens>()
+            .AddSingleton<TokenResolver>()
+            .AddHubHttp(primaryHandler)
+            .BuildServiceProvider();
+    }
+
+    public SettingsReader Settings => _services.GetRequiredService<SettingsReader>();
+
+    public SessionTokens SessionTokens => _services.GetRequiredService<SessionTokens>();
+
+    public TokenResolver Tokens => _services.GetRequiredService<TokenResolver>();
+
+    public HubHttpClient Http => _services.GetRequiredService<HubHttpClient>();
+
+    /// <summary>What Get-HubConfiguration shows for these settings: endpoints, token sources (never tokens), retries, state folder.</summary>
+    public Configuration Describe(ModelHubSettings settings) =>
+        new(settings, Tokens.Resolve(Hub.Civitai, settings.StateFolder), Tokens.Resolve(Hub.HuggingFace, settings.StateFolder));
+
+    public void Dispose() => _services.Dispose();
+}

@@ -1,0 +1,34 @@
+using System;
+
+namespace ModelHub.Settings;
+
+/// <summary>The effective settings at one moment: endpoints, retry behaviour and the state folder.</summary>
+public sealed class ModelHubSettings
+{
+    public ModelHubSettings(HubEndpoint civitai, HubEndpoint huggingFace, RetrySettings retry, string stateFolder, string stateFolderSource)
+    {
+        Civitai = civitai;
+        HuggingFace = huggingFace;
+        Retry = retry;
+        StateFolder = stateFolder;
+        StateFolderSource = stateFolderSource;
+    }
+
+    public HubEndpoint Civitai { get; }
+
+    public HubEndpoint HuggingFace { get; }
+
+    public RetrySettings Retry { get; }
+
+    /// <summary>Where ModelHub keeps its own state (caches, the persisted Civitai token).</summary>
+    public string StateFolder { get; }
+
+    public string StateFolderSource { get; }
+
+    public HubEndpoint Endpoint(Hub hub) => hub switch
+    {
+        Hub.Civitai => Civitai,
+        Hub.HuggingFace => HuggingFace,
+        _ => throw new ArgumentOutOfRangeException(nameof(hub), hub, null),
+    };
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Globalization;
+using System.IO;
+using ModelHub.Errors;
+using ModelHub.Resources;
+
+namespace ModelHub.Settings;
+
+/// <summary>Reads the effective settings from the environment. An empty variable counts as unset.</summary>
+public sealed class SettingsReader
+{
+    public static readonly Uri DefaultCivitaiEndpoint = new("https://civitai.com");
+    public static readonly Uri DefaultHuggingFaceEndpoint = new("https://huggingface.co");
+
+    private readonly IEnvironment _environment;
+
+    public SettingsReader(IEnvironment environment)
+    {
+        _environment = environment;
+    }
+
+    /// <summary>Reads everything; throws <see cref="ErrorIds.InvalidConfiguration"/> naming the variable that is wrong.</summary>
+    public ModelHubSettings Read() => new(
+        ReadEndpoint(Hub.Civitai, DefaultCivitaiEndpoint, EnvironmentVariables.CivitaiEndpoint),
+        ReadEndpoint(Hub.HuggingFace, DefaultHuggingFaceEndpoint, EnvironmentVariables.HuggingFaceEndpoint, EnvironmentVariables.HfEndpoint),
+        ReadRetrySettings(),
+        StateFolder(out var source),
+        source);
+
+    /// <summary>A variable's value, or null when it is unset or empty.</summary>
+    public string? Variable(string name)
+    {
+        var value = _environment.GetVariable(name);
+        return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+    }
+
+    private HubEndpoint ReadEndpoint(Hub hub, Uri fallback, params string[] variables)
+    {
+        foreach (var variable in variables)
+        {
+            if (Variable(variable) is { } value)
+            {
+                if (!Uri.TryCreate(value.TrimEnd('/'), UriKind.Absolute, out var uri)
+                    || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+                    || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+                {
+                    throw Invalid(variable, value, Messages.ExpectedHttpUrl);
+                }
+
+                return new HubEndpoint(hub, uri, variable);
+            }
+        }
+
+        return new HubEndpoint(hub, fallback, SettingSources.Default);
+    }
+
+    private RetrySettings ReadRetrySettings()
+    {
+        var defaults = RetrySettings.Default;
+        return new RetrySettings
+        {
+            MaxRetries = ReadCount(EnvironmentVariables.MaxRetries) ?? defaults.MaxRetries,
+            BaseDelay = ReadSeconds(EnvironmentVariables.RetryBaseDelay) ?? defaults.BaseDelay,
+            MaxDelay = ReadSeconds(EnvironmentVariables.RetryMaxDelay) ?? defaults.MaxDelay,
+            AttemptTimeout = ReadSeconds(EnvironmentVariables.AttemptTimeout) ?? defaults.AttemptTimeout,
+            Timeout = ReadSeconds(EnvironmentVariables.Timeout) ?? defaults.Timeout,
+            ReadIdleTimeout = ReadSeconds(EnvironmentVariables.ReadIdleTimeout) ?? defaults.ReadIdleTimeout,
+        };
+    }
+
+    private int? ReadCount(string variable)
+    {
+        if (Variable(variable) is not { } value)
+        {
+            return null;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count <= 100
+            ? count
+            : throw Invalid(variable, value, Messages.ExpectedRetryCount);
+    }
+
+    private TimeSpan? ReadSeconds(string variable)
+    {
+        if (Variable(variable) is not { } value)
+        {
+            return null;
+        }
+
+        return double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+               && seconds > 0 && seconds <= TimeSpan.FromDays(1).TotalSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw Invalid(variable, value, Messages.ExpectedSeconds);
+    }
+
+    private string StateFolder(out string source)
+    {
+        if (Variable(EnvironmentVariables.Home) is { } home)
+        {
+            source = EnvironmentVariables.Home;
+            return Path.GetFullPath(home);
+        }
+
+        source = SettingSources.Default;
+        var name = _environment.UsesPascalCaseFolders ? "ModelHub" : "modelhub";
+        var dataFolder = _environment.UserDataFolder;
+        return Path.Combine(string.IsNullOrEmpty(dataFolder) ? Path.Combine(_environment.UserHome, ".local", "share") : dataFolder, name);
+    }
+
+    private static ModelHubConfigurationException Invalid(string variable, string value, string expected) =>
+        new(ErrorIds.InvalidConfiguration, HubErrorCategory.InvalidArgument,
+            Text.Format(Messages.InvalidVariable, variable, value, expected),
+            Text.Format(Messages.InvalidVariableAction, variable))
+        {
+            Target = variable,
+        };
+}

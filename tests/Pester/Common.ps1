@@ -1,0 +1,34 @@
+# Dot-sourced by every test file: where the built module is, and helpers shared by the tests.
+$script:ModulePath = if ($env:MODELHUB_TEST_MODULE) { $env:MODELHUB_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/ModelHub/ModelHub.psd1' }
+$script:ModuleFolder = Split-Path -Parent $script:ModulePath
+$script:PackageRoot = $env:MODELHUB_TEST_PACKAGES
+
+# Every variable ModelHub reads; tests clear them so the machine's own settings never leak in.
+$script:ModelHubVariables = @(
+    'MODELHUB_CIVITAI_ENDPOINT', 'MODELHUB_HF_ENDPOINT', 'HF_ENDPOINT',
+    'CIVITAI_API_TOKEN', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_TOKEN_PATH', 'HF_HOME', 'XDG_CACHE_HOME',
+    'MODELHUB_HOME', 'MODELHUB_MAX_RETRIES', 'MODELHUB_RETRY_BASE_DELAY', 'MODELHUB_RETRY_MAX_DELAY',
+    'MODELHUB_ATTEMPT_TIMEOUT', 'MODELHUB_TIMEOUT', 'MODELHUB_READ_IDLE_TIMEOUT'
+)
+
+function Save-ModelHubEnvironment {
+    # Returns the current values and clears them; Restore-ModelHubEnvironment puts them back.
+    $saved = @{}
+    foreach ($name in $script:ModelHubVariables) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $null)
+    }
+    $saved
+}
+
+function Restore-ModelHubEnvironment([hashtable] $Saved) {
+    foreach ($name in $Saved.Keys) {
+        [Environment]::SetEnvironmentVariable($name, $Saved[$name])
+    }
+}
+
+function Invoke-FreshPwsh([string] $Script) {
+    # Runs a script in a new pwsh process (a clean set of loaded assemblies); returns its output lines and exit code.
+    $output = & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $Script 2>&1
+    [pscustomobject]@{ Output = @($output | ForEach-Object ToString); ExitCode = $LASTEXITCODE }
+}
