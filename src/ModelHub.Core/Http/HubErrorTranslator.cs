@@ -31,9 +31,13 @@ public static class HubErrorTranslator
     }
 
     /// <summary>Whether a 429 body is one of Civitai's answers that no amount of waiting fixes.</summary>
-    public static bool IsPermanentRateLimit(string body) =>
-        body.IndexOf(CivitaiTooManyPages, StringComparison.OrdinalIgnoreCase) >= 0
-        || body.IndexOf(CivitaiDownloadQuota, StringComparison.OrdinalIgnoreCase) >= 0;
+    public static bool IsPermanentRateLimit(string body) => PermanentRateLimit(body) is not null;
+
+    /// <summary>The error id of a 429 that waiting does not fix, or null for an ordinary rate limit.</summary>
+    private static string? PermanentRateLimit(string text) =>
+        text.IndexOf(CivitaiTooManyPages, StringComparison.OrdinalIgnoreCase) >= 0 ? ErrorIds.HubPageLimitExceeded
+        : text.IndexOf(CivitaiDownloadQuota, StringComparison.OrdinalIgnoreCase) >= 0 ? ErrorIds.HubDownloadQuotaExceeded
+        : null;
 
     /// <summary>Whether an exception from one attempt is a transport failure worth another attempt.</summary>
     public static bool IsTransientException(Exception exception) =>
@@ -54,11 +58,11 @@ public static class HubErrorTranslator
             (404, "RevisionNotFound") => new HubNotFoundException(ErrorIds.HubRevisionNotFound, Text.Format(Messages.RevisionNotFound, hub, target, detail), Messages.RevisionNotFoundAction),
             (404, "EntryNotFound") => new HubNotFoundException(ErrorIds.HubFileNotFound, Text.Format(Messages.FileNotFound, hub, target, detail), Messages.FileNotFoundAction),
             (401 or 404, "RepoNotFound") or (404, _) => new HubNotFoundException(ErrorIds.HubModelNotFound, Text.Format(Messages.ModelNotFound, hub, target, detail), Text.Format(Messages.ModelNotFoundAction, hub)),
-            _ when error.IsHtml && status != 404 => new HubUnavailableException(Text.Format(Messages.HtmlInsteadOfJson, hub, target, status, request.Attempts), Messages.HubUnavailableAction),
+            (429, _) => RateLimited(request, response, error, detail),
+            _ when error.IsHtml => new HubUnavailableException(Text.Format(Messages.HtmlInsteadOfJson, hub, target, status, request.Attempts), Messages.HubUnavailableAction),
             (401, _) => Unauthorized(request, error, detail),
             (403, _) => Forbidden(request, error, detail),
             (410, _) => new HubNotFoundException(ErrorIds.HubModelArchived, Text.Format(Messages.Archived, hub, target, detail), Messages.ArchivedAction),
-            (429, _) => RateLimited(request, response, error, detail),
             (400, _) => new ModelHubException(ErrorIds.InvalidHubRequest, HubErrorCategory.InvalidArgument, Text.Format(Messages.BadRequest, hub, target, detail), Messages.BadRequestAction),
             _ when IsTransientStatus(response.StatusCode) => new HubUnavailableException(Text.Format(Messages.HubFailing, hub, target, request.Attempts, detail), Messages.HubUnavailableAction),
             _ => new ModelHubException(ErrorIds.HubRequestFailed, HubErrorCategory.InvalidOperation, Text.Format(Messages.RequestFailed, hub, target, detail), Messages.RequestFailedAction),
@@ -138,14 +142,12 @@ public static class HubErrorTranslator
 
     private static ModelHubException RateLimited(HubRequest request, HttpResponseMessage response, ErrorBody error, string detail)
     {
-        if (error.AllText.IndexOf(CivitaiTooManyPages, StringComparison.OrdinalIgnoreCase) >= 0)
+        switch (PermanentRateLimit(error.AllText))
         {
-            return new HubRateLimitedException(ErrorIds.HubPageLimitExceeded, Text.Format(Messages.PageLimit, request.Hub, detail), Messages.PageLimitAction);
-        }
-
-        if (error.AllText.IndexOf(CivitaiDownloadQuota, StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            return new HubRateLimitedException(ErrorIds.HubDownloadQuotaExceeded, Text.Format(Messages.DownloadQuota, request.Hub, detail), Messages.DownloadQuotaAction);
+            case ErrorIds.HubPageLimitExceeded:
+                return new HubRateLimitedException(ErrorIds.HubPageLimitExceeded, Text.Format(Messages.PageLimit, request.Hub, detail), Messages.PageLimitAction);
+            case ErrorIds.HubDownloadQuotaExceeded:
+                return new HubRateLimitedException(ErrorIds.HubDownloadQuotaExceeded, Text.Format(Messages.DownloadQuota, request.Hub, detail), Messages.DownloadQuotaAction);
         }
 
         var wait = RetryDelay.Requested(response, DateTimeOffset.UtcNow);

@@ -48,10 +48,6 @@ public sealed class HubHttpClient
                 .SendAsync(request.CreateMessage(request.Uri, request.Method, withContent: true), HttpCompletionOption.ResponseHeadersRead, linked.Token)
                 .ConfigureAwait(false);
         }
-        catch (ModelHubException)
-        {
-            throw;
-        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;

@@ -37,6 +37,7 @@ public sealed class ErrorTranslationTests : IDisposable
         Row(Hub.Civitai, 400, null, null, "{\"error\":\"Cannot use page param with query search. Use cursor-based pagination.\"}", ErrorIds.InvalidHubRequest, HubErrorCategory.InvalidArgument),
         Row(Hub.Civitai, 400, null, null, "{\"error\":{\"issues\":[{\"code\":\"too_big\",\"path\":[\"limit\"]}]}}", ErrorIds.InvalidHubRequest, HubErrorCategory.InvalidArgument),
         Row(Hub.Civitai, 429, null, null, "{\"error\":\"You've requested too many pages, please use cursors instead\"}", ErrorIds.HubPageLimitExceeded, HubErrorCategory.LimitsExceeded),
+        Row(Hub.Civitai, 429, null, null, "<html><title>Rate limited</title></html>", ErrorIds.HubRateLimited, HubErrorCategory.LimitsExceeded),
         Row(Hub.Civitai, 405, null, null, "{\"error\":\"Method not allowed\"}", ErrorIds.HubRequestFailed, HubErrorCategory.InvalidOperation),
         Row(Hub.HuggingFace, 500, null, null, "{\"error\":\"Internal Error\"}", ErrorIds.HubUnavailable, HubErrorCategory.ConnectionError),
         Row(Hub.Civitai, 524, null, null, "<html>A timeout occurred</html>", ErrorIds.HubUnavailable, HubErrorCategory.ConnectionError),
