@@ -9,5 +9,9 @@ namespace ModelHub.HubEmulator.Content;
 /// <param name="AutoV3">First 12 hex of the SHA-256 of a safetensors file's tensor data (after the header); null for other files.</param>
 /// <param name="Crc32">CRC-32 of the whole file, 8 hex.</param>
 /// <param name="Blake3">BLAKE3 of the whole file, 64 hex.</param>
-/// <param name="GitBlobSha1">The git blob id: SHA-1 of "blob &lt;size&gt;\0" + content, 40 hex.</param>
-public sealed record FileHashes(string Sha256, string AutoV1, string AutoV2, string? AutoV3, string Crc32, string Blake3, string GitBlobSha1);
+/// <param name="GitBlobSha1">The git blob id: SHA-1 of "blob &lt;size&gt;\0" + content, 40 hex; only for files of at most <see cref="GitBlobLimit"/> bytes (larger ones are LFS files).</param>
+public sealed record FileHashes(string Sha256, string AutoV1, string AutoV2, string? AutoV3, string Crc32, string Blake3, string? GitBlobSha1)
+{
+    /// <summary>Files up to this size are plain git files on Hugging Face; larger ones are LFS files.</summary>
+    public const long GitBlobLimit = 10 * 1024 * 1024;
+}
