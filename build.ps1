@@ -7,19 +7,24 @@
            out/ModelHub/ as a user installs it.
     Test:  Build, then xunit, then Pester in a fresh pwsh against out/ModelHub; prints each runner's
            counts and a final "N passed, N failed" line; exits 1 on any failure.
+    Emulator: Build, then runs the hub emulator in the foreground (Ctrl+C stops it); it prints the
+           addresses of its Civitai, Hugging Face and CDN origins as one JSON line.
     Clean: removes out/ and every bin/ and obj/ folder.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Clean', 'Emulator')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
 
-    [string] $PesterVersion = '5.7.1'
+    [string] $PesterVersion = '5.7.1',
+
+    # For -Task Emulator: more emulator options, e.g. '--seed', '7', '--catalog-size', '3000'.
+    [string[]] $EmulatorArguments = @()
 )
 
 $ErrorActionPreference = 'Stop'
@@ -73,18 +78,27 @@ function Invoke-Build {
 }
 
 function Invoke-XunitTests {
-    $trx = Join-Path $resultsOut 'xunit.trx'
-    Remove-Item -Force -ErrorAction SilentlyContinue $trx
+    # Every xunit project in the solution; one TRX file per project, counted together.
+    $trxFolder = Join-Path $resultsOut 'xunit'
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $trxFolder
     try {
-        Invoke-Native dotnet test (Join-Path $root 'tests/ModelHub.Core.Tests') -c $Configuration --no-build --nologo `
-            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal'
+        Invoke-Native dotnet test (Join-Path $root 'ModelHub.PowerShell.sln') -c $Configuration --no-build --nologo `
+            --results-directory $trxFolder --logger trx --logger 'console;verbosity=minimal'
     }
     catch {
         Write-Host $_.Exception.Message
     }
-    if (-not (Test-Path $trx)) { throw 'xunit wrote no results.' }
-    $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
-    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout }
+    $reports = @(Get-ChildItem -Path $trxFolder -Filter *.trx -ErrorAction SilentlyContinue)
+    $projects = @(Get-ChildItem -Path (Join-Path $root 'tests') -Filter *.Tests.csproj -Recurse)
+    if ($reports.Count -lt $projects.Count) { throw "xunit wrote results for $($reports.Count) of $($projects.Count) test projects." }
+    $passed = 0
+    $failed = 0
+    foreach ($report in $reports) {
+        $counters = ([xml](Get-Content -Raw $report.FullName)).TestRun.ResultSummary.Counters
+        $passed += [int]$counters.passed
+        $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout
+    }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed }
 }
 
 function Invoke-PesterTests {
@@ -102,6 +116,13 @@ function Invoke-PesterTests {
         -ModulePath (Join-Path $moduleOut 'ModelHub.psd1') -PackageRoot $packages -ResultFolder $resultsOut | Out-Host
     if (-not (Test-Path $summary)) { throw "Pester wrote no summary (exit code $LASTEXITCODE)." }
     Get-Content -Raw $summary | ConvertFrom-Json
+}
+
+function Invoke-Emulator {
+    Invoke-Build
+    $emulator = Join-Path $root "tests/ModelHub.HubEmulator/bin/$Configuration/net10.0/ModelHub.HubEmulator.dll"
+    Write-Host 'Hub emulator: Ctrl+C stops it. Point ModelHub at it with MODELHUB_CIVITAI_ENDPOINT and MODELHUB_HF_ENDPOINT.'
+    & dotnet $emulator --civitai http://127.0.0.1:0 --huggingface http://127.0.0.1:0 --cdn http://127.0.0.1:0 @EmulatorArguments
 }
 
 function Invoke-Test {
@@ -126,6 +147,7 @@ try {
         'Build' { Invoke-Build }
         'Test' { Invoke-Test }
         'Clean' { Invoke-Clean }
+        'Emulator' { Invoke-Emulator }
     }
 }
 finally {

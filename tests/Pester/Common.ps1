@@ -3,6 +3,19 @@ $script:ModulePath = if ($env:MODELHUB_TEST_MODULE) { $env:MODELHUB_TEST_MODULE 
 $script:ModuleFolder = Split-Path -Parent $script:ModulePath
 $script:PackageRoot = $env:MODELHUB_TEST_PACKAGES
 
+# The run's hub emulator (Invoke-ModelHubPester.ps1 starts it once): its three origins.
+$script:Emulator = [pscustomobject]@{
+    Civitai     = $env:MODELHUB_TEST_CIVITAI
+    HuggingFace = $env:MODELHUB_TEST_HUGGINGFACE
+    Cdn         = $env:MODELHUB_TEST_CDN
+}
+
+function Use-HubEmulator {
+    # Points ModelHub at the run's emulator (call after Save-ModelHubEnvironment).
+    $env:MODELHUB_CIVITAI_ENDPOINT = $script:Emulator.Civitai
+    $env:MODELHUB_HF_ENDPOINT = $script:Emulator.HuggingFace
+}
+
 # Every variable ModelHub reads; tests clear them so the machine's own settings never leak in.
 $script:ModelHubVariables = @(
     'MODELHUB_CIVITAI_ENDPOINT', 'MODELHUB_HF_ENDPOINT', 'HF_ENDPOINT',

@@ -13,10 +13,16 @@ param(
 $ErrorActionPreference = 'Stop'
 $PSStyle.OutputRendering = 'PlainText'
 Import-Module $PesterModule
+Import-Module (Join-Path $PSScriptRoot 'HubEmulator.psm1')
 
-# Common.ps1 reads these: the module under test and the NuGet folder that holds test-only packages.
+# Common.ps1 reads these: the module under test, the NuGet folder that holds test-only packages, and
+# the one hub emulator of this run (started here, not per file).
 $env:MODELHUB_TEST_MODULE = $ModulePath
 $env:MODELHUB_TEST_PACKAGES = $PackageRoot
+$emulator = Start-HubEmulator
+$env:MODELHUB_TEST_CIVITAI = $emulator.Civitai
+$env:MODELHUB_TEST_HUGGINGFACE = $emulator.HuggingFace
+$env:MODELHUB_TEST_CDN = $emulator.Cdn
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $PSScriptRoot
@@ -26,7 +32,12 @@ $configuration.TestResult.Enabled = $true
 $configuration.TestResult.OutputFormat = 'NUnitXml'
 $configuration.TestResult.OutputPath = Join-Path $ResultFolder 'pester.xml'
 
-$result = Invoke-Pester -Configuration $configuration
+try {
+    $result = Invoke-Pester -Configuration $configuration
+}
+finally {
+    $emulator | Stop-HubEmulator
+}
 [pscustomobject]@{
     Passed = $result.PassedCount
     Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount

@@ -40,7 +40,7 @@ internal sealed class TrafficMiddleware
             Origin = _origin.LogName,
             Method = request.Method,
             Path = request.Path.Value ?? "/",
-            Query = request.QueryString.HasValue ? request.QueryString.Value!.TrimStart('?') : string.Empty,
+            Query = RedactToken(request.QueryString),
             Authorization = request.Headers.Authorization.Count > 0,
             TokenQuery = request.Query.ContainsKey("token"),
             UserAgent = request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null,
@@ -79,6 +79,12 @@ internal sealed class TrafficMiddleware
             }
         }
     }
+
+    /// <summary>The query string without its leading '?', with a token's value masked: the log says whether a token came, never which.</summary>
+    private static string RedactToken(QueryString query) =>
+        query.HasValue
+            ? string.Join("&", query.Value!.TrimStart('?').Split('&').Select(part => part.StartsWith("token=", StringComparison.OrdinalIgnoreCase) ? "token=***" : part))
+            : string.Empty;
 
     /// <summary>The oldest matching rule that acts on this request; a status rule answers it outright.</summary>
     private FaultRule? ChooseRule(HttpContext context, RequestLogEntry entry, out int? answeredStatus)
