@@ -119,5 +119,16 @@ public sealed class FileContentTests
         Assert.Throws<ArgumentOutOfRangeException>(() => TestFiles.Content.Open(spec, offset));
     }
 
+    [Fact]
+    public void AStreamMayBeDisposedTwiceAndIsThenUnusable()
+    {
+        var stream = TestFiles.Content.Open(TestFiles.Of(FileLayout.Binary, "content/dispose", 4096));
+
+        stream.Dispose();
+        stream.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => stream.ReadByte());
+    }
+
     private static string Digest(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
 }

@@ -124,12 +124,15 @@ public sealed class FileHasherTests : IDisposable
         Assert.Equal("0badc0de", NewHasher().Get(spec).Crc32);
     }
 
-    [Fact]
-    public void AnUnreadableKeptFileIsComputedAgain()
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("{}")]
+    [InlineData("null")]
+    public void AnUnusableKeptFileIsComputedAgain(string kept)
     {
         var spec = TestFiles.Of(FileLayout.Binary, "hasher/large-corrupt", 64 * MiB);
         var computed = NewHasher().Get(spec);
-        File.WriteAllText(Assert.Single(Directory.GetFiles(_cacheFolder)), "{ not json");
+        File.WriteAllText(Assert.Single(Directory.GetFiles(_cacheFolder)), kept);
 
         Assert.Equal(computed, NewHasher().Get(spec));
     }

@@ -15,7 +15,8 @@ public sealed class CdnUrls
     internal const string FilesPrefix = "/files/";
     internal const string ImagesPrefix = "/images/";
     internal const string DateFormat = "yyyyMMdd'T'HHmmss'Z'";
-    internal const string Algorithm = "AWS4-HMAC-SHA256";
+
+    private const string Algorithm = "AWS4-HMAC-SHA256";
 
     private readonly Origins _origins;
     private readonly TimeSpan _ttl;
