@@ -1,0 +1,20 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ModelHub.HubEmulator.HuggingFace;
+
+/// <summary>How the Hub writes values: ISO dates with milliseconds and Z; JSON files indented as tools write them.</summary>
+internal static class HubJson
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static string Date(DateTimeOffset date) => date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ParseDate(JsonNode node) =>
+        DateTimeOffset.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    /// <summary>A JSON file's text (config.json, model_index.json…).</summary>
+    public static string File(JsonObject value) => value.ToJsonString(Indented) + "\n";
+}
