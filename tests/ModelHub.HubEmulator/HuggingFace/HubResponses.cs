@@ -25,7 +25,7 @@ internal static class HubResponses
         await next(context);
     });
 
-    public static IResult Json(JsonNode body) => new Body(body.ToJsonString(), JsonType);
+    public static IResult Json(JsonNode body, string contentType = JsonType) => new Body(body.ToJsonString(), contentType);
 
     /// <summary>A redirect with the Hub's short text/plain body ("Temporary Redirect. Redirecting to …").</summary>
     public static IResult Redirect(int status, string location) => new Redirection(status, location);

@@ -60,8 +60,16 @@ internal sealed class ModelInfoJson
         Pick(properties, key => key is "_id" or "id" || keys.Contains(key));
 
     /// <summary>A list item: the Hub's short default set, plus cardData and config when asked for.</summary>
-    public static JsonObject ListItem(JsonObject properties, bool cardData, bool config) =>
-        Pick(properties, key => ListKeys.Contains(key) || (cardData && key == "cardData") || (config && key == "config"));
+    public static JsonObject ListItem(JsonObject properties, bool cardData, bool config)
+    {
+        var item = new JsonObject();
+        foreach (var key in ListKeys.Concat(cardData ? ["cardData"] : []).Concat(config ? ["config"] : []).Where(properties.ContainsKey))
+        {
+            item[key] = properties[key]?.DeepClone();
+        }
+
+        return item;
+    }
 
     private static JsonObject Pick(JsonObject properties, Func<string, bool> wanted)
     {

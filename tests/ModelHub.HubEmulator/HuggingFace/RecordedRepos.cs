@@ -169,11 +169,6 @@ internal sealed class RecordedRepos
             return factory.Text(path, RecordedFileText.For(path, repoId, cardData, config));
         }
 
-        if (layout is FileLayout.Png or FileLayout.Jpeg && recordedSize is null)
-        {
-            return factory.Image(path);
-        }
-
         return factory.Binary(path, recordedSize is { } size ? ServedSize(size) : factory.SizeMiB(1, 4));
     }
 }

@@ -20,11 +20,15 @@ internal sealed class RepoFileFactory
 
     public HfFile Text(string path, string text, int version = 1) => new(path, FileSpec.ForText(Key(path, version), text));
 
-    /// <summary>A binary file (weights, images, archives): its layout follows from its name.</summary>
+    /// <summary>A binary file (weights, archives; images take their encoded size): its layout follows from its name.</summary>
     public HfFile Binary(string path, long size, int version = 1, IReadOnlyDictionary<string, string>? metadata = null)
     {
         var layout = RepoFileKinds.LayoutFor(path);
-        var portrait = layout is FileLayout.Png or FileLayout.Jpeg && _random.Chance(0.5);
+        if (layout is FileLayout.Png or FileLayout.Jpeg)
+        {
+            return Image(path, version);
+        }
+
         return new HfFile(path, new FileSpec
         {
             Key = Key(path, version),
@@ -32,8 +36,6 @@ internal sealed class RepoFileFactory
             Layout = layout,
             Seed = _random.NextSeed(),
             Metadata = layout == FileLayout.SafeTensors ? metadata ?? new Dictionary<string, string> { ["format"] = "pt" } : null,
-            Width = layout is FileLayout.Png or FileLayout.Jpeg ? (portrait ? 832 : 1024) : 0,
-            Height = layout is FileLayout.Png or FileLayout.Jpeg ? (portrait ? 1216 : 1024) : 0,
         });
     }
 
@@ -42,9 +44,12 @@ internal sealed class RepoFileFactory
 
     public long SizeMiB(long minMiB, long maxMiB) => _random.NextLong(minMiB * MiB, maxMiB * MiB + 1);
 
-    /// <summary>A sample image of the usual size for its format.</summary>
-    public HfFile Image(string path) =>
-        Binary(path, RepoFileKinds.LayoutFor(path) == FileLayout.Png ? SizeKiB(96, 320) : SizeKiB(48, 192));
+    /// <summary>A sample image, square or portrait as SD sizes go.</summary>
+    public HfFile Image(string path, int version = 1)
+    {
+        var portrait = _random.Chance(0.5);
+        return new HfFile(path, ImageFiles.Create(Key(path, version), portrait ? 832 : 1024, portrait ? 1216 : 1024, _random.NextSeed(), RepoFileKinds.LayoutFor(path)));
+    }
 
     public bool Chance(double probability) => _random.Chance(probability);
 

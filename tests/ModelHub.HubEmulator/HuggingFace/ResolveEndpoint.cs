@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using ModelHub.HubEmulator.Cdn;
 
 namespace ModelHub.HubEmulator.HuggingFace;
 
@@ -73,12 +74,12 @@ internal sealed class ResolveEndpoint
         response.Headers.Vary = "Origin, Accept";
         if (blob.Lfs is not { } lfs)
         {
-            return await ServeAsync(context, Encoding.UTF8.GetBytes(file.Spec.Text!), blob.Oid, file);
+            return await ServeAsync(context, Encoding.UTF8.GetBytes(file.Spec.Text!), blob.Oid, file, commit.LastCommitOf(file.Path).Date);
         }
 
         if (path.Action == "raw")
         {
-            return await ServeAsync(context, Encoding.UTF8.GetBytes(GitObjects.LfsPointer(lfs.Sha256, blob.Size)), blob.Oid, file);
+            return await ServeAsync(context, Encoding.UTF8.GetBytes(GitObjects.LfsPointer(lfs.Sha256, blob.Size)), blob.Oid, file, commit.LastCommitOf(file.Path).Date);
         }
 
         response.Headers["X-Linked-Etag"] = Quoted(lfs.Sha256);
@@ -89,7 +90,7 @@ internal sealed class ResolveEndpoint
         {
             response.Headers.ETag = Quoted(lfs.Sha256);
             response.Headers.Link = $"{xetAuth}, <{Origin}/v1/reconstructions/{lfs.XetHash}>; rel=\"xet-reconstruction-info\"";
-            return HubResponses.Json(new System.Text.Json.Nodes.JsonObject { ["hash"] = lfs.XetHash, ["etag"] = lfs.Sha256, ["size"] = blob.Size });
+            return HubResponses.Json(new System.Text.Json.Nodes.JsonObject { ["hash"] = lfs.XetHash, ["etag"] = lfs.Sha256, ["size"] = blob.Size }, XetFileInfoType);
         }
 
         response.Headers.Link = xetAuth;
@@ -98,36 +99,31 @@ internal sealed class ResolveEndpoint
 
     private static string Quoted(string value) => "\"" + value + "\"";
 
-    /// <summary>A git file's bytes, whole or the one range asked for.</summary>
-    private static async Task<IResult> ServeAsync(HttpContext context, byte[] bytes, string oid, HfFile file)
+    /// <summary>A git file's bytes (or an LFS pointer), whole or the one range asked for.</summary>
+    private static async Task<IResult> ServeAsync(HttpContext context, byte[] bytes, string oid, HfFile file, DateTimeOffset committed)
     {
         var response = context.Response;
-        response.Headers.ETag = Quoted(oid);
+        var etag = new EntityTagHeaderValue(Quoted(oid));
+        response.Headers.ETag = etag.ToString();
         response.Headers.ContentDisposition = $"inline; filename*=UTF-8''{Uri.EscapeDataString(file.Name)}; filename=\"{file.Name}\";";
         response.ContentType = RepoFileKinds.ContentType(file.Path);
-        var (offset, length) = (0L, (long)bytes.Length);
-        if (RangeHeaderValue.TryParse(context.Request.Headers.Range.ToString(), out var range) && range.Ranges.Count == 1)
+        var range = ByteRange.Select(context.Request, bytes.Length, etag, committed);
+        if (range.IsUnsatisfiable)
         {
-            var asked = range.Ranges.GetEnumerator();
-            asked.MoveNext();
-            var (from, to) = (asked.Current.From, asked.Current.To);
-            offset = from ?? Math.Max(0, bytes.Length - (to ?? 0));
-            var last = from is null ? bytes.Length - 1 : Math.Min(to ?? bytes.Length - 1, bytes.Length - 1);
-            if (offset >= bytes.Length || last < offset)
-            {
-                response.Headers.ContentRange = $"bytes */{bytes.Length}";
-                return Results.StatusCode(StatusCodes.Status416RangeNotSatisfiable);
-            }
-
-            length = last - offset + 1;
-            response.StatusCode = StatusCodes.Status206PartialContent;
-            response.Headers.ContentRange = $"bytes {offset}-{last}/{bytes.Length}";
+            response.Headers.ContentRange = $"bytes */{bytes.Length}";
+            return Results.StatusCode(StatusCodes.Status416RangeNotSatisfiable);
         }
 
-        response.ContentLength = length;
+        if (range.IsPartial)
+        {
+            response.StatusCode = StatusCodes.Status206PartialContent;
+            response.Headers.ContentRange = $"bytes {range.From}-{range.To}/{bytes.Length}";
+        }
+
+        response.ContentLength = range.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
         {
-            await response.Body.WriteAsync(bytes.AsMemory((int)offset, (int)length), context.RequestAborted);
+            await response.Body.WriteAsync(bytes.AsMemory((int)range.From, (int)range.Length), context.RequestAborted);
         }
 
         return Results.Empty;
