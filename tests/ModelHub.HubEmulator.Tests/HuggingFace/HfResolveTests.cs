@@ -97,6 +97,20 @@ public sealed class HfResolveTests
     }
 
     [Fact]
+    public async Task Raw_of_an_lfs_file_is_its_pointer_with_the_pointer_blob_id_as_etag()
+    {
+        var entry = await TreeEntryAsync(HfRepoIds.ExampleLora, LoraWeights);
+
+        using var response = await _hf.GetAsync($"/{HfRepoIds.ExampleLora}/raw/main/{LoraWeights}");
+        var pointer = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"\"{entry["oid"]}\"", response.Headers.ETag!.Tag);
+        Assert.Equal(entry["lfs"]!["pointerSize"]!.GetValue<int>(), Encoding.UTF8.GetByteCount(pointer));
+        Assert.Equal($"version https://git-lfs.github.com/spec/v1\noid sha256:{entry["lfs"]!["oid"]}\nsize {entry["size"]}\n", pointer);
+    }
+
+    [Fact]
     public async Task Xet_file_info_request_is_answered_without_redirect_as_huggingface_js_expects()
     {
         var entry = await TreeEntryAsync(HfRepoIds.ExampleLora, LoraWeights);
@@ -138,6 +152,7 @@ public sealed class HfResolveTests
     [InlineData("modelhub-emulator/no-such-repo", null, 401, "RepoNotFound", null)]
     [InlineData("modelhub-emulator/no-such-repo", EmulatorTokens.HuggingFaceValid, 404, "RepoNotFound", null)]
     [InlineData(HfRepoIds.ExampleLora, EmulatorTokens.HuggingFaceExpired, 401, null, "Invalid credentials in Authorization header")]
+    [InlineData(HfRepoIds.Disabled, EmulatorTokens.HuggingFaceValid, 403, null, "Access to this resource is disabled.")]
     public async Task Restricted_repos_answer_each_token_as_the_hub_does(string repo, string? token, int status, string? code, string? message)
     {
         using var response = await _hf.SendAsync(HttpMethod.Head, $"/{repo}/resolve/main/README.md", token);

@@ -42,6 +42,8 @@ internal sealed record GeneratedRepoPlan
 
     public string? Gated { get; init; }
 
+    public bool Disabled { get; init; }
+
     /// <summary>LoRA weights under the diffusers default name rather than a named file.</summary>
     public bool DefaultLoraName { get; init; }
 

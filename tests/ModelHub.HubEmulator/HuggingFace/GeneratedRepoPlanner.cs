@@ -64,6 +64,7 @@ internal sealed class GeneratedRepoPlanner
             Draw(7, Audience.Hidden, HfRepoIds.Private, GeneratedKind.Lora) with { Private = true },
             Draw(8, Audience.Hidden, HfRepoIds.Nsfw, GeneratedKind.Lora) with { Nsfw = true },
             Draw(9, Audience.Hidden, HfRepoIds.Benchmark, GeneratedKind.Checkpoint) with { PrimaryWeightsSize = HfRepoIds.BenchmarkFileSize, LargeWeights = false },
+            Draw(10, Audience.Hidden, HfRepoIds.Disabled, GeneratedKind.Checkpoint) with { Disabled = true },
         };
 
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -56,6 +56,7 @@ internal sealed class HfCatalog
             ObjectId = plan.ObjectId,
             Private = plan.Private,
             Gated = plan.Gated,
+            Disabled = plan.Disabled,
             Downloads = plan.Downloads,
             DownloadsAllTime = plan.Downloads * 7,
             Likes = plan.Likes,

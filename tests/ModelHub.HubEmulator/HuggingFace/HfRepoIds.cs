@@ -41,6 +41,9 @@ public static class HfRepoIds
 
     public const long BenchmarkFileSize = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>Disabled by the Hub: 403 "Access to this resource is disabled." everywhere, and never listed.</summary>
+    public const string Disabled = Owner + "/disabled-checkpoint";
+
     /// <summary>A LoRA tagged not-for-all-audiences.</summary>
     public const string Nsfw = Owner + "/nsfw-lora";
 }

@@ -42,6 +42,9 @@ internal sealed class HubError : IResult
     /// <summary>whoami-v2 without a token.</summary>
     public static HubError NotSignedIn() => new(StatusCodes.Status401Unauthorized, null, "Invalid username or password.");
 
+    /// <summary>A repository the Hub disabled: no error code, huggingface_hub recognises the message.</summary>
+    public static HubError Disabled() => new(StatusCodes.Status403Forbidden, null, "Access to this resource is disabled.");
+
     public static HubError BadRequest(string message) => new(StatusCodes.Status400BadRequest, null, message);
 
     public static HubError NotFound() => new(StatusCodes.Status404NotFound, null, "Sorry, we can't find the page you are looking for.");

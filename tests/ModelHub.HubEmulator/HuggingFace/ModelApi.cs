@@ -66,9 +66,10 @@ internal sealed class ModelApi
             return HubError.BadRequest("Invalid cursor");
         }
 
+        var needsContent = query.Expand is { } keys ? ModelInfoJson.NeedsContent(keys) : query.Full || query.CardData || query.Config;
         return HubResponses.Json(new JsonArray(page.Select(repo =>
         {
-            var properties = _models.Properties(repo, repo.Content.Head, false);
+            var properties = _models.Properties(repo, needsContent ? repo.Content.Head : null, false);
             return (JsonNode)(query.Expand is { } expand ? ModelInfoJson.Expanded(properties, expand)
                 : query.Full ? ModelInfoJson.Info(properties)
                 : ModelInfoJson.ListItem(properties, query.CardData, query.Config));

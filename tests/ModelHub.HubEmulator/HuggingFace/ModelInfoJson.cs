@@ -22,6 +22,9 @@ internal sealed class ModelInfoJson
     /// <summary>A list item without expand or full.</summary>
     private static readonly string[] ListKeys = ["_id", "id", "likes", "trendingScore", "private", "downloads", "tags", "pipeline_tag", "library_name", "createdAt", "modelId"];
 
+    /// <summary>Properties that need the repository's files built (the rest is known from the catalogue alone).</summary>
+    private static readonly HashSet<string> ContentKeys = ["sha", "widgetData", "config", "cardData", "siblings", "safetensors", "usedStorage"];
+
     private readonly FileHasher _hashes;
     private readonly Func<Uri> _origin;
 
@@ -31,11 +34,17 @@ internal sealed class ModelInfoJson
         _origin = origin;
     }
 
-    /// <summary>Every property of the repository at <paramref name="commit"/>; siblings carry sizes and hashes when <paramref name="blobs"/>.</summary>
-    public JsonObject Properties(HfRepo repo, HfCommit commit, bool blobs)
+    /// <summary>Whether a listing asking for these keys needs the repositories' files built.</summary>
+    public static bool NeedsContent(IEnumerable<string> keys) => keys.Any(ContentKeys.Contains);
+
+    /// <summary>
+    /// Every property of the repository at <paramref name="commit"/> (siblings with sizes and hashes when
+    /// <paramref name="blobs"/>); without a commit, only those known without building its files, for listings.
+    /// </summary>
+    public JsonObject Properties(HfRepo repo, HfCommit? commit, bool blobs)
     {
         var properties = repo.Recorded is { } recorded ? AtCommit(recorded, repo, commit) : Generated(repo, commit);
-        if (blobs)
+        if (blobs && commit is not null)
         {
             properties["siblings"] = Siblings(commit, true);
         }
@@ -83,10 +92,10 @@ internal sealed class ModelInfoJson
     }
 
     /// <summary>A recorded repository: its recording, with sha, lastModified and siblings of another commit when asked for one.</summary>
-    private JsonObject AtCommit(JsonObject recorded, HfRepo repo, HfCommit commit)
+    private JsonObject AtCommit(JsonObject recorded, HfRepo repo, HfCommit? commit)
     {
         var properties = recorded.DeepClone().AsObject();
-        if (commit != repo.Content.Head)
+        if (commit is not null && commit != repo.Content.Head)
         {
             properties["sha"] = commit.Id;
             properties["lastModified"] = HubJson.Date(commit.Date);
@@ -96,9 +105,8 @@ internal sealed class ModelInfoJson
         return properties;
     }
 
-    private JsonObject Generated(HfRepo repo, HfCommit commit)
+    private JsonObject Generated(HfRepo repo, HfCommit? commit)
     {
-        var content = repo.Content;
         var properties = new JsonObject
         {
             ["_id"] = repo.ObjectId,
@@ -111,12 +119,40 @@ internal sealed class ModelInfoJson
             ["likes"] = repo.Likes,
             ["modelId"] = repo.Id,
             ["author"] = repo.Author,
-            ["sha"] = commit.Id,
-            ["lastModified"] = HubJson.Date(commit.Date),
-            ["gated"] = repo.Gated is null ? JsonValue.Create(false) : JsonValue.Create(repo.Gated),
-            ["inference"] = "warm",
-            ["disabled"] = repo.Disabled,
         };
+        if (commit is not null)
+        {
+            properties["sha"] = commit.Id;
+        }
+
+        properties["lastModified"] = HubJson.Date(commit?.Date ?? repo.LastModified);
+        properties["gated"] = repo.Gated is null ? JsonValue.Create(false) : JsonValue.Create(repo.Gated);
+        properties["inference"] = "warm";
+        properties["disabled"] = repo.Disabled;
+        if (commit is not null)
+        {
+            AddContent(properties, repo.Content, commit);
+        }
+
+        properties["spaces"] = new JsonArray();
+        properties["createdAt"] = HubJson.Date(repo.CreatedAt);
+        if (commit is not null)
+        {
+            var weights = commit.Files.Values.Where(file => file.Spec.Layout == FileLayout.SafeTensors && !file.Path.Contains(".fp16.", StringComparison.Ordinal)).Sum(file => file.Spec.Size);
+            if (weights > 0)
+            {
+                // Half-precision tensors: two bytes a parameter.
+                properties["safetensors"] = new JsonObject { ["parameters"] = new JsonObject { ["F16"] = weights / 2 }, ["total"] = weights / 2 };
+            }
+
+            properties["usedStorage"] = repo.Content.AllFileVersions().Sum(file => file.Spec.Size);
+        }
+
+        return properties;
+    }
+
+    private void AddContent(JsonObject properties, HfRepoContent content, HfCommit commit)
+    {
         if (content.CardData["widget"] is JsonArray widget)
         {
             properties["widgetData"] = widget.DeepClone();
@@ -130,17 +166,6 @@ internal sealed class ModelInfoJson
 
         properties["cardData"] = content.CardData.DeepClone();
         properties["siblings"] = Siblings(commit, false);
-        properties["spaces"] = new JsonArray();
-        properties["createdAt"] = HubJson.Date(repo.CreatedAt);
-        var weights = commit.Files.Values.Where(file => file.Spec.Layout == FileLayout.SafeTensors && !file.Path.Contains(".fp16.", StringComparison.Ordinal)).Sum(file => file.Spec.Size);
-        if (weights > 0)
-        {
-            // Half-precision tensors: two bytes a parameter.
-            properties["safetensors"] = new JsonObject { ["parameters"] = new JsonObject { ["F16"] = weights / 2 }, ["total"] = weights / 2 };
-        }
-
-        properties["usedStorage"] = content.AllFileVersions().Sum(file => file.Spec.Size);
-        return properties;
     }
 
     private JsonArray Siblings(HfCommit commit, bool blobs)

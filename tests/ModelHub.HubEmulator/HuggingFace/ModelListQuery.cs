@@ -70,7 +70,8 @@ internal sealed class ModelListQuery
     public IEnumerable<HfRepo> Apply(IEnumerable<HfRepo> repos, Caller caller)
     {
         var selected = repos.Where(repo =>
-            (!repo.Private || caller == Caller.Valid)
+            RepoAccess.CanSee(repo, caller)
+            && !repo.Disabled
             && Search.All(text => repo.Id.Contains(text, StringComparison.OrdinalIgnoreCase))
             && (Author is null || string.Equals(repo.Author, Author, StringComparison.OrdinalIgnoreCase))
             && Filters.All(filter => HasTag(repo, filter))

@@ -17,7 +17,8 @@ internal sealed class RepoAccess
 
     /// <summary>
     /// The repository a request names, or the answer instead: a relative 307 for a renamed repo (same path and
-    /// query under the new id), RepoNotFound for a missing one or a private one the caller may not see.
+    /// query under the new id), RepoNotFound for a missing one or a private one the caller may not see, 403 for a
+    /// disabled one.
     /// </summary>
     public (HfRepo? Repo, IResult? Answer) Find(HttpContext context, RepoPath path, string prefix, Caller caller)
     {
@@ -27,7 +28,12 @@ internal sealed class RepoAccess
         }
 
         var repo = _catalog.Find(path.RepoId);
-        return repo is null || !CanSee(repo, caller) ? (null, HubError.RepoNotFound(caller)) : (repo, null);
+        if (repo is null || !CanSee(repo, caller))
+        {
+            return (null, HubError.RepoNotFound(caller));
+        }
+
+        return repo.Disabled ? (null, HubError.Disabled()) : (repo, null);
     }
 
     public static bool CanSee(HfRepo repo, Caller caller) => !repo.Private || caller == Caller.Valid;

@@ -44,11 +44,11 @@ internal sealed class RepoFileFactory
 
     public long SizeMiB(long minMiB, long maxMiB) => _random.NextLong(minMiB * MiB, maxMiB * MiB + 1);
 
-    /// <summary>A sample image, square or portrait as SD sizes go.</summary>
+    /// <summary>A sample image, square or portrait; half the usual SD sizes, since every image is encoded when its repo is first shown.</summary>
     public HfFile Image(string path, int version = 1)
     {
         var portrait = _random.Chance(0.5);
-        return new HfFile(path, ImageFiles.Create(Key(path, version), portrait ? 832 : 1024, portrait ? 1216 : 1024, _random.NextSeed(), RepoFileKinds.LayoutFor(path)));
+        return new HfFile(path, ImageFiles.Create(Key(path, version), portrait ? 416 : 512, portrait ? 608 : 512, _random.NextSeed(), RepoFileKinds.LayoutFor(path)));
     }
 
     public bool Chance(double probability) => _random.Chance(probability);
