@@ -88,9 +88,12 @@ internal sealed class GeneratedRepoPlanner
         return plans;
     }
 
-    /// <summary>A pipeline repository standing for a repo the recordings know only by an expand response.</summary>
+    /// <summary>
+    /// A pipeline repository standing for a repo the recordings know only by an expand response: popular like the
+    /// real one, unless gated (restricted repos stay off the first page of default listings).
+    /// </summary>
     public GeneratedRepoPlan PlanRecorded(string id, string objectId, string? gated, JsonObject expansions) =>
-        Draw(-1, Audience.Drawn, id, GeneratedKind.Pipeline) with
+        Draw(-1, gated is null ? Audience.Featured : Audience.Hidden, id, GeneratedKind.Pipeline) with
         {
             ObjectId = objectId,
             Gated = gated,

@@ -100,11 +100,8 @@ internal sealed class ModelApi
             return Refs(repo, context.Request.Query["include_prs"] == "1");
         }
 
-        var revision = path.Rest.Count > 0 ? path.Rest[0] : HfRepoContent.DefaultBranch;
-        if (path.Action is null or "revision" && path.Rest.Count == 0)
-        {
-            revision = "HEAD";
-        }
+        // Model info without a revision is HEAD's; commits and trees without one are main's.
+        var revision = path.Rest.Count > 0 ? path.Rest[0] : path.Action is null ? "HEAD" : HfRepoContent.DefaultBranch;
 
         if (repo.Content.Resolve(revision) is not { } commit)
         {
