@@ -15,7 +15,8 @@ public sealed class CdnUrls
     internal const string FilesPrefix = "/files/";
     internal const string ImagesPrefix = "/images/";
     internal const string DateFormat = "yyyyMMdd'T'HHmmss'Z'";
-    internal const string Algorithm = "AWS4-HMAC-SHA256";
+
+    private const string Algorithm = "AWS4-HMAC-SHA256";
 
     private readonly Origins _origins;
     private readonly TimeSpan _ttl;
@@ -39,9 +40,7 @@ public sealed class CdnUrls
     public Uri Signed(FileSpec spec, string fileName, bool inline = false)
     {
         var now = _time.GetUtcNow();
-        var disposition = inline
-            ? $"inline; filename*=UTF-8''{Uri.EscapeDataString(fileName)}; filename=\"{fileName}\";"
-            : $"attachment; filename=\"{fileName}\"";
+        var disposition = ContentDisposition(fileName, inline);
 
         // The parameter order of a real Civitai download redirect (fixtures/civitai/download-redirect-307-headers.txt).
         List<KeyValuePair<string, string>> parameters =
@@ -61,6 +60,19 @@ public sealed class CdnUrls
 
     /// <summary>A public, unsigned URL (sample images).</summary>
     public Uri Public(FileSpec spec, string fileName) => Origins.Combine(_origins.Cdn, EscapedPath(ImagesPrefix, spec.Key, fileName));
+
+    /// <summary>
+    /// Civitai's form (attachment; filename="…") or Hugging Face's (inline; filename*=…; filename="…";). A name
+    /// that is not plain ASCII also goes in filename* (RFC 6266), since a header value must be ASCII.
+    /// </summary>
+    private static string ContentDisposition(string fileName, bool inline)
+    {
+        var quoted = new string(fileName.Select(character => character is >= ' ' and < '\u007f' and not '"' and not '\\' ? character : '_').ToArray());
+        var encoded = "filename*=UTF-8''" + Uri.EscapeDataString(fileName);
+        return inline
+            ? $"inline; {encoded}; filename=\"{quoted}\";"
+            : quoted == fileName ? $"attachment; filename=\"{fileName}\"" : $"attachment; filename=\"{quoted}\"; {encoded}";
+    }
 
     private static string EscapedPath(string prefix, string key, string fileName) =>
         prefix + string.Join('/', key.Split('/').Select(Uri.EscapeDataString)) + "/" + Uri.EscapeDataString(fileName);

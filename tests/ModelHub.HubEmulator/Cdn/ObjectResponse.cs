@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -57,7 +58,7 @@ internal static class ObjectResponse
         await CopyAsync(content, spec, range, response, context.RequestAborted);
     }
 
-    private static async Task CopyAsync(FileContent content, FileSpec spec, ByteRange range, HttpResponse response, System.Threading.CancellationToken cancellationToken)
+    private static async Task CopyAsync(FileContent content, FileSpec spec, ByteRange range, HttpResponse response, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(WriteSize);
         try

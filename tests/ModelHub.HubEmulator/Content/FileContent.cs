@@ -31,10 +31,10 @@ public sealed class FileContent
     }
 
     /// <summary>Where a safetensors file's tensor data starts (8 + the header length); null for other layouts.</summary>
-    public long? TensorDataOffset(FileSpec spec) => spec.Layout == FileLayout.SafeTensors ? Prefix(spec).Length : null;
+    internal long? TensorDataOffset(FileSpec spec) => spec.Layout == FileLayout.SafeTensors ? Prefix(spec).Length : null;
 
     /// <summary>Everything a file's bytes follow from, as text: equal identities, equal bytes.</summary>
-    public string Identity(FileSpec spec)
+    internal string Identity(FileSpec spec)
     {
         var identity = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"v{GeneratorVersion}|{_emulatorSeed}|{spec.Key}|{spec.Size}|{spec.Layout}|{spec.Seed}|{spec.Width}x{spec.Height}")

@@ -12,6 +12,7 @@ internal sealed class GeneratedFileStream : Stream
     private readonly long _size;
     private readonly GeneratedBytes? _generated;
     private long _position;
+    private bool _disposed;
 
     public GeneratedFileStream(ReadOnlyMemory<byte> prefix, long size, long offset, ulong seed)
     {
@@ -37,6 +38,7 @@ internal sealed class GeneratedFileStream : Stream
 
     public override int Read(Span<byte> buffer)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var count = (int)Math.Min(buffer.Length, _size - _position);
         if (count <= 0)
         {
@@ -82,8 +84,10 @@ internal sealed class GeneratedFileStream : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !_disposed)
         {
+            // Once only: the generator's buffer goes back to a shared pool.
+            _disposed = true;
             _generated?.Dispose();
         }
 

@@ -23,7 +23,11 @@ internal sealed class HashDiskCache
     {
         try
         {
-            return JsonSerializer.Deserialize<FileHashes>(File.ReadAllBytes(PathOf(identity)));
+            // A file edited by hand may lack hashes: then it is as good as absent.
+            return JsonSerializer.Deserialize<FileHashes>(File.ReadAllBytes(PathOf(identity)))
+                is { Sha256.Length: 64, AutoV1.Length: 8, AutoV2.Length: 10, Crc32.Length: 8, Blake3.Length: 64 } hashes
+                ? hashes
+                : null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -44,7 +48,10 @@ internal sealed class HashDiskCache
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // Only a cache: the hashes are computed again next time.
-            File.Delete(temporary);
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
     }
 
