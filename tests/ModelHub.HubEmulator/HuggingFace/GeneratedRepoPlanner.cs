@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Nodes;
 
 namespace ModelHub.HubEmulator.HuggingFace;
@@ -96,6 +97,7 @@ internal sealed class GeneratedRepoPlanner
         Draw(-1, gated is null ? Audience.Featured : Audience.Hidden, id, GeneratedKind.Pipeline) with
         {
             ObjectId = objectId,
+            Base = BaseModel.All.FirstOrDefault(baseModel => baseModel.Id == id) ?? BaseModel.All[0],
             Gated = gated,
             HasBaseModel = false,
             Nsfw = false,

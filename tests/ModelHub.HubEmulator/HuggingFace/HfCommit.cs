@@ -7,6 +7,8 @@ namespace ModelHub.HubEmulator.HuggingFace;
 /// <summary>One commit of a repository, with every file of the repository as it stands there.</summary>
 internal sealed class HfCommit
 {
+    private readonly SortedDictionary<string, HfFile> _files;
+
     private HfCommit(string id, string title, string message, DateTimeOffset date, string author, HfCommit? parent, SortedDictionary<string, HfFile> files, IReadOnlySet<string> changed)
     {
         Id = id;
@@ -15,7 +17,7 @@ internal sealed class HfCommit
         Date = date;
         Author = author;
         Parent = parent;
-        Files = files;
+        _files = files;
         Changed = changed;
     }
 
@@ -33,7 +35,7 @@ internal sealed class HfCommit
     public HfCommit? Parent { get; }
 
     /// <summary>Every file at this commit, by path in ordinal order.</summary>
-    public IReadOnlyDictionary<string, HfFile> Files { get; }
+    public IReadOnlyDictionary<string, HfFile> Files => _files;
 
     /// <summary>The paths this commit added or changed.</summary>
     public IReadOnlySet<string> Changed { get; }
@@ -44,7 +46,7 @@ internal sealed class HfCommit
 
     /// <summary>A commit on top of this one that adds or replaces <paramref name="changes"/>.</summary>
     public HfCommit Then(string id, string title, DateTimeOffset date, IEnumerable<HfFile> changes, string message = "") =>
-        Build(id, title, message, date, Author, this, new SortedDictionary<string, HfFile>((IDictionary<string, HfFile>)Files, StringComparer.Ordinal), changes);
+        Build(id, title, message, date, Author, this, new SortedDictionary<string, HfFile>(_files, StringComparer.Ordinal), changes);
 
     /// <summary>This commit and its ancestors, newest first.</summary>
     public IEnumerable<HfCommit> History()
