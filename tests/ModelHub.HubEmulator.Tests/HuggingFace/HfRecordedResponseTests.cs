@@ -67,10 +67,16 @@ public sealed partial class HfRecordedResponseTests
             return;
         }
 
+        var recorded = Read(name + ".json");
         Assert.Equal(RecordedHeader(headers, "Content-Type"), response.Content.Headers.ContentType!.ToString());
         Assert.Equal(
-            RecordedJson.Normalise(JsonNode.Parse(Read(name + ".json")), _fixture.Origins, fileIdentities: false),
+            RecordedJson.Normalise(JsonNode.Parse(recorded), _fixture.Origins, fileIdentities: false),
             RecordedJson.Normalise(JsonNode.Parse(body), _fixture.Origins, fileIdentities: false));
+        if (!recorded.Contains("://", StringComparison.Ordinal))
+        {
+            // Nothing to rewrite: the very bytes recorded, key order and escaping included.
+            Assert.Equal(recorded, body);
+        }
     }
 
     [Theory]
