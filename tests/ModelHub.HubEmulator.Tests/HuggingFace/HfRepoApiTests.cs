@@ -48,7 +48,7 @@ public sealed class HfRepoApiTests
     [Fact]
     public async Task Pull_requests_are_refs_only_with_include_prs_and_resolve_as_revisions()
     {
-        var repo = await FindRepoAsync(refs => refs["pullRequests"]!.AsArray().Count > 0, "?include_prs=1");
+        const string repo = HfRepoIds.ExampleLora;
         var refs = await _hf.JsonAsync($"/api/models/{repo}/refs?include_prs=1");
         var pullRequest = refs["pullRequests"]![0]!;
 
@@ -162,7 +162,8 @@ public sealed class HfRepoApiTests
     [Fact]
     public async Task Readme_only_and_weights_only_commits_change_only_those_files()
     {
-        var repo = await FindRepoAsync(refs => refs["tags"]!.AsArray().Any(tag => tag!["name"]!.GetValue<string>() == "v1.1"), string.Empty);
+        // The documented examples have the whole history: upload (v1.0), README update, weights update (v1.1).
+        const string repo = HfRepoIds.ExampleNamedLora;
         var commits = (await _hf.JsonAsync($"/api/models/{repo}/commits/main")).AsArray();
         var readmeCommit = commits.Single(commit => commit!["title"]!.GetValue<string>() == "Update README.md")!["id"]!.GetValue<string>();
         var uploadCommit = commits.Single(commit => commit!["title"]!.GetValue<string>() == "Upload folder using huggingface_hub")!["id"]!.GetValue<string>();
@@ -191,21 +192,6 @@ public sealed class HfRepoApiTests
         (await _hf.JsonAsync($"/api/models/{repo}/tree/{revision}?recursive=true")).AsArray()
             .Where(entry => entry!["type"]!.GetValue<string>() == "file")
             .ToDictionary(entry => entry!["path"]!.GetValue<string>(), entry => entry!["oid"]!.GetValue<string>());
-
-    /// <summary>The first listed repository whose refs satisfy <paramref name="wanted"/>.</summary>
-    private async Task<string> FindRepoAsync(Func<JsonNode, bool> wanted, string refsQuery)
-    {
-        foreach (var model in (await _hf.JsonAsync("/api/models?limit=100")).AsArray())
-        {
-            var id = model!["id"]!.GetValue<string>();
-            if (wanted(await _hf.JsonAsync($"/api/models/{id}/refs{refsQuery}")))
-            {
-                return id;
-            }
-        }
-
-        throw new InvalidOperationException("No repository on the first page has such refs.");
-    }
 
     private static string Target(JsonNode refs, string name) =>
         refs.AsArray().Single(reference => reference!["name"]!.GetValue<string>() == name)!["targetCommit"]!.GetValue<string>();

@@ -42,7 +42,7 @@ internal sealed class GeneratedRepoPlanner
     /// <summary>How a repository ranks in default listings.</summary>
     private enum Audience
     {
-        /// <summary>Documented examples: at the top of every default listing.</summary>
+        /// <summary>Documented examples: at the top of every default listing, with every kind of commit and ref.</summary>
         Featured,
 
         Drawn,
@@ -64,7 +64,7 @@ internal sealed class GeneratedRepoPlanner
             Draw(6, Audience.Hidden, HfRepoIds.GatedManual, GeneratedKind.Pipeline) with { Gated = "manual" },
             Draw(7, Audience.Hidden, HfRepoIds.Private, GeneratedKind.Lora) with { Private = true },
             Draw(8, Audience.Hidden, HfRepoIds.Nsfw, GeneratedKind.Lora) with { Nsfw = true },
-            Draw(9, Audience.Hidden, HfRepoIds.Benchmark, GeneratedKind.Checkpoint) with { PrimaryWeightsSize = HfRepoIds.BenchmarkFileSize, LargeWeights = false },
+            Benchmark(Draw(9, Audience.Hidden, HfRepoIds.Benchmark, GeneratedKind.Checkpoint)),
             Draw(10, Audience.Hidden, HfRepoIds.Disabled, GeneratedKind.Checkpoint) with { Disabled = true },
         };
 
@@ -119,7 +119,8 @@ internal sealed class GeneratedRepoPlanner
             : Between(random, new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
         var dates = new List<DateTimeOffset> { created, created.AddMinutes(random.Next(1, 90)) };
         dates.Add(dates[^1].AddDays(random.Next(1, 90)).AddMinutes(random.Next(0, 1440)));
-        if (random.Chance(0.5))
+        var fullHistory = audience == Audience.Featured;
+        if (fullHistory || random.Chance(0.5))
         {
             dates.Add(dates[^1].AddDays(random.Next(1, 120)).AddMinutes(random.Next(0, 1440)));
         }
@@ -146,8 +147,8 @@ internal sealed class GeneratedRepoPlanner
             DefaultLoraName = random.Chance(0.5),
             LargeWeights = !hidden && random.Chance(0.03),
             CommitDates = dates.ConvertAll(date => date > Newest ? Newest : date),
-            DevBranch = random.Chance(0.3),
-            PullRequest = random.Chance(0.3),
+            DevBranch = fullHistory || random.Chance(0.3),
+            PullRequest = fullHistory || random.Chance(0.3),
             Downloads = downloads,
             Likes = downloads / random.Next(40, 400),
             TrendingScore = audience switch
@@ -158,6 +159,16 @@ internal sealed class GeneratedRepoPlanner
             },
         };
     }
+
+    /// <summary>The benchmark repo keeps one version of its 2 GiB file: no weights update, branch or pull request to hash again.</summary>
+    private static GeneratedRepoPlan Benchmark(GeneratedRepoPlan plan) => plan with
+    {
+        PrimaryWeightsSize = HfRepoIds.BenchmarkFileSize,
+        LargeWeights = false,
+        CommitDates = plan.CommitDates.Take(3).ToList(),
+        DevBranch = false,
+        PullRequest = false,
+    };
 
     private static string KindSuffix(GeneratedKind kind) => kind switch
     {
