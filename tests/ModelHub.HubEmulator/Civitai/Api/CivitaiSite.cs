@@ -29,6 +29,7 @@ internal sealed class CivitaiSite
 
     public static Caller Caller(HttpRequest request) => EmulatorTokens.Identify(request, OriginName.Civitai);
 
-    /// <summary>A render context for a response showing these files.</summary>
-    public RenderContext Render(IEnumerable<CatalogFile> shownFiles) => RenderContext.For(Services, Catalog, shownFiles);
+    /// <summary>A render context for a response showing these files (and images).</summary>
+    public RenderContext Render(IEnumerable<CatalogFile> shownFiles, IEnumerable<LazyImageFile>? shownImages = null) =>
+        RenderContext.For(Services, Catalog, shownFiles, shownImages);
 }

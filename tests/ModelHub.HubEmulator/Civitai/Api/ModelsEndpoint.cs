@@ -62,7 +62,7 @@ internal sealed class ModelsEndpoint
         }
 
         var options = new ListingOptions(browsingLevel, parsed.PrimaryFileOnly);
-        var render = _site.Render(items.SelectMany(options.FilesShown));
+        var render = _site.Render(items.SelectMany(options.FilesShown), items.SelectMany(model => model.ImagesShown(options)));
         var body = new JsonObject
         {
             ["items"] = new JsonArray(items.Select(model => (JsonNode?)model.Render(render, options)).ToArray()),
@@ -86,7 +86,7 @@ internal sealed class ModelsEndpoint
             return CivitaiResponses.Error(context, StatusCodes.Status404NotFound, CivitaiMessages.NoModelWithId(number));
         }
 
-        var render = _site.Render(ListingOptions.Single.FilesShown(model));
+        var render = _site.Render(ListingOptions.Single.FilesShown(model), model.ImagesShown(ListingOptions.Single));
         return CivitaiResponses.Json(context, model.Render(render, ListingOptions.Single));
     }
 

@@ -42,6 +42,9 @@ internal abstract class CatalogModel
 
     public bool HasEarlyAccess => Versions.Any(version => version.Access.EarlyAccessDeadline is not null);
 
+    /// <summary>The generated images the model's JSON shows under these options (to prepare them together).</summary>
+    public virtual IEnumerable<LazyImageFile> ImagesShown(ListingOptions options) => [];
+
     /// <summary>The model as /api/v1/models and /api/v1/models/{id} give it.</summary>
     public abstract JsonObject Render(RenderContext context, ListingOptions options);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Nodes;
 using ModelHub.HubEmulator.Civitai.Wire;
 
@@ -55,6 +56,12 @@ internal sealed class GeneratedModel : CatalogModel
     public bool NsfwAsText { get; init; }
 
     public string Availability => HasEarlyAccess ? "EarlyAccess" : "Public";
+
+    public override IEnumerable<LazyImageFile> ImagesShown(ListingOptions options) =>
+        GeneratedVersions.SelectMany(version => version.Images)
+            .Where(image => BrowsingLevel.Shows(options.BrowsingLevel, image.NsfwLevel))
+            .Select(image => image.File)
+            .Concat(Creator.Avatar is { } avatar ? [avatar] : []);
 
     public override JsonObject Render(RenderContext context, ListingOptions options) => ModelShapes.For(Era).Model(this, context, options);
 }

@@ -66,53 +66,8 @@ internal sealed class ModelGenerator
                 : created[index - 1].AddDays(-random.Between(5, 90)).AddMinutes(-random.Between(0, 1439));
         }
 
-        var versions = new List<GeneratedVersion>(versionCount);
-        for (var index = 0; index < versionCount; index++)
-        {
-            var age = versionCount - 1 - index;
-            var versionName = V.VersionNames[Math.Min(age, V.VersionNames.Count - 1)];
-            var baseModel = index > 0 && random.Chance(0.2) ? BaseModelFor(plan, random) : family;
-            var createdAt = created[index];
-            // 2023 records show no publishedAt: they were published when created.
-            var publishedAt = createdAt.AddMinutes(random.Between(5, 90)).AddMilliseconds(random.Between(0, 999));
-            publishedAt = legacy ? createdAt : publishedAt;
-            var versionId = plan.Ids.Version(index);
-            var share = index == 0 ? 0.5 : 0.5 / versionCount;
-            var files = VersionFiles.Generate(new VersionFiles.Request(plan, name, versionName, index, baseModel, trigger, createdAt, _seed), random);
-            var images = SampleImages.Generate(
-                new SampleImages.Request(plan, index, versionId, versionName, baseModel, trigger, creator.Username, publishedAt, levels[index], _references, _seed), random);
-            versions.Add(new GeneratedVersion
-            {
-                Id = versionId,
-                ModelId = plan.Ids.Model,
-                Index = index,
-                Name = versionName,
-                BaseModel = baseModel,
-                BaseModelType = plan.Type == "Checkpoint" && random.Chance(0.05) ? "Inpainting" : random.Chance(0.1) ? null : "Standard",
-                CreatedAt = createdAt,
-                PublishedAt = publishedAt,
-                UpdatedAt = publishedAt.AddMinutes(random.Between(0, 600)).AddMilliseconds(random.Between(0, 999)),
-                TrainedWords = TrainedWords(plan.Type, trigger, random),
-                Description = legacy || random.Chance(0.5) ? $"<p>{versionName}: {random.Pick(V.PromptQualities)}, trained on {baseModel}.</p>" : null,
-                NsfwLevel = levels[index].Aggregate(0, (level, flag) => level | flag),
-                Downloads = (long)(downloads * share),
-                ThumbsUp = (long)(thumbsUp * share),
-                ThumbsDown = random.Between(0, 5),
-                Rating = Math.Round(4 + random.NextDouble(), 2),
-                RatingCount = Math.Max(1, (long)(thumbsUp * share) / random.Between(40, 200)),
-                Images = images,
-                Files = files,
-                UploadType = plan.Type == "LORA" && random.Chance(0.1) ? "Trained" : "Created",
-                Air = ModelNames.Air(baseModel, plan.Type, plan.Ids.Model, versionId),
-                Access = new AccessRules(
-                    plan.Restriction == ModelRestriction.Archived,
-                    plan.Poi,
-                    plan.Restriction == ModelRestriction.DownloadsDisabled ? "Generation" : AccessRules.Download,
-                    plan.Restriction == ModelRestriction.LoginRequired,
-                    plan.Restriction == ModelRestriction.EarlyAccess && index == 0 ? _earlyAccessEnds.AddHours(plan.Ids.Model % 24) : null),
-            });
-        }
-
+        var model = new ModelDraft(plan, name, family, creator.Username, trigger, thumbsUp, downloads);
+        var versions = Enumerable.Range(0, versionCount).Select(index => Version(model, index, versionCount, created[index], levels[index], random)).ToList();
         return new GeneratedModel(versions)
         {
             Id = plan.Ids.Model,
@@ -139,6 +94,54 @@ internal sealed class ModelGenerator
             Rating = Math.Round(4 + random.NextDouble(), 2),
             RatingCount = Math.Max(1, thumbsUp / random.Between(40, 200)),
             NsfwAsText = legacy && random.Chance(0.3),
+        };
+    }
+
+    /// <summary>Version <paramref name="index"/> (0 the newest): half the model's downloads and likes go to the newest.</summary>
+    private GeneratedVersion Version(ModelDraft model, int index, int versionCount, DateTimeOffset createdAt, IReadOnlyList<int> imageLevels, SeededRandom random)
+    {
+        var plan = model.Plan;
+        var legacy = plan.Era == WireEra.Legacy2023;
+        var versionName = V.VersionNames[Math.Min(versionCount - 1 - index, V.VersionNames.Count - 1)];
+        var baseModel = index > 0 && random.Chance(0.2) ? BaseModelFor(plan, random) : model.Family;
+        var delay = TimeSpan.FromMinutes(random.Between(5, 90)) + TimeSpan.FromMilliseconds(random.Between(0, 999));
+
+        // 2023 records show no publishedAt: they were published when created.
+        var publishedAt = legacy ? createdAt : createdAt + delay;
+        var versionId = plan.Ids.Version(index);
+        var share = index == 0 ? 0.5 : 0.5 / versionCount;
+        var files = VersionFiles.Generate(new VersionFiles.Request(plan, model.Name, versionName, index, baseModel, model.TriggerWord, createdAt, _seed), random);
+        var images = SampleImages.Generate(
+            new SampleImages.Request(plan, index, versionId, versionName, baseModel, model.TriggerWord, model.Username, publishedAt, imageLevels, _references, _seed), random);
+        return new GeneratedVersion
+        {
+            Id = versionId,
+            ModelId = plan.Ids.Model,
+            Index = index,
+            Name = versionName,
+            BaseModel = baseModel,
+            BaseModelType = plan.Type == "Checkpoint" && random.Chance(0.05) ? "Inpainting" : random.Chance(0.1) ? null : "Standard",
+            CreatedAt = createdAt,
+            PublishedAt = publishedAt,
+            UpdatedAt = publishedAt.AddMinutes(random.Between(0, 600)).AddMilliseconds(random.Between(0, 999)),
+            TrainedWords = TrainedWords(plan.Type, model.TriggerWord, random),
+            Description = legacy || random.Chance(0.5) ? $"<p>{versionName}: {random.Pick(V.PromptQualities)}, trained on {baseModel}.</p>" : null,
+            NsfwLevel = imageLevels.Aggregate(0, (level, flag) => level | flag),
+            Downloads = (long)(model.Downloads * share),
+            ThumbsUp = (long)(model.ThumbsUp * share),
+            ThumbsDown = random.Between(0, 5),
+            Rating = Math.Round(4 + random.NextDouble(), 2),
+            RatingCount = Math.Max(1, (long)(model.ThumbsUp * share) / random.Between(40, 200)),
+            Images = images,
+            Files = files,
+            UploadType = plan.Type == "LORA" && random.Chance(0.1) ? "Trained" : "Created",
+            Air = ModelNames.Air(baseModel, plan.Type, plan.Ids.Model, versionId),
+            Access = new AccessRules(
+                plan.Restriction == ModelRestriction.Archived,
+                plan.Poi,
+                plan.Restriction == ModelRestriction.DownloadsDisabled ? "Generation" : AccessRules.Download,
+                plan.Restriction == ModelRestriction.LoginRequired,
+                plan.Restriction == ModelRestriction.EarlyAccess && index == 0 ? _earlyAccessEnds.AddHours(plan.Ids.Model % 24) : null),
         };
     }
 
@@ -183,4 +186,7 @@ internal sealed class ModelGenerator
     private static string Description(string name, string type, string baseModel, string trigger, SeededRandom random) =>
         $"<p><strong>{name}</strong> is a {type} for {baseModel}.</p><p>Trigger word: <strong>{trigger}</strong>. " +
         $"Recommended weight {random.Pick(["0.6", "0.8", "1.0"])}, {random.Pick(V.PromptQualities)}.</p>";
+
+    /// <summary>What a model's versions share.</summary>
+    private sealed record ModelDraft(ModelPlan Plan, string Name, string Family, string Username, string TriggerWord, long ThumbsUp, long Downloads);
 }

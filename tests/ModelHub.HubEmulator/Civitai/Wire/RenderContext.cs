@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using ModelHub.HubEmulator.Civitai.Catalog;
 using ModelHub.HubEmulator.Content;
 
@@ -21,11 +22,17 @@ internal sealed class RenderContext
 
     public CivitaiCatalog Catalog { get; }
 
-    /// <summary>A context for a response that shows <paramref name="shownFiles"/>: their hashes are computed now, those not known yet in parallel.</summary>
-    public static RenderContext For(EmulatorServices services, CivitaiCatalog catalog, IEnumerable<CatalogFile> shownFiles)
+    /// <summary>
+    /// A context for a response that shows <paramref name="shownFiles"/> and <paramref name="shownImages"/>: the files'
+    /// hashes are computed now, and the images encoded (to learn their sizes), those not known yet in parallel.
+    /// </summary>
+    public static RenderContext For(EmulatorServices services, CivitaiCatalog catalog, IEnumerable<CatalogFile> shownFiles, IEnumerable<LazyImageFile>? shownImages = null)
     {
         var specs = shownFiles.Where(file => file.HashKinds.Count > 0).Select(file => file.Spec).DistinctBy(spec => spec.Key).ToList();
-        var hashes = specs.Count == 0 ? [] : services.Hashes.GetMany(specs);
+        IReadOnlyList<FileHashes> hashes = [];
+        Parallel.Invoke(
+            () => hashes = specs.Count == 0 ? [] : services.Hashes.GetMany(specs),
+            () => Parallel.ForEach(shownImages ?? [], image => _ = image.Spec));
         return new RenderContext(services, catalog, specs.Zip(hashes).ToDictionary(pair => pair.First.Key, pair => pair.Second, StringComparer.Ordinal));
     }
 
