@@ -11,7 +11,11 @@ namespace ModelHub.HubEmulator.Tests.Civitai;
 internal static class RecordedFixtures
 {
     /// <summary>The recorded document, or null (after saying why the test did not run) when there are no recorded responses.</summary>
-    public static JsonNode? Read(EmulatorFixture fixture, ITestOutputHelper output, string path)
+    public static JsonNode? Read(EmulatorFixture fixture, ITestOutputHelper output, string path) =>
+        Text(fixture, output, path) is { } text ? JsonNode.Parse(text) : null;
+
+    /// <summary>The recorded file's text, or null (after saying why the test did not run) when there are no recorded responses.</summary>
+    public static string? Text(EmulatorFixture fixture, ITestOutputHelper output, string path)
     {
         var recorded = fixture.Host.Services.Recorded;
         if (!recorded.IsAvailable)
@@ -21,6 +25,6 @@ internal static class RecordedFixtures
         }
 
         Assert.True(recorded.Exists(path), $"The recorded responses folder {recorded.Folder} has no {path}.");
-        return JsonNode.Parse(recorded.Read(path));
+        return recorded.Read(path);
     }
 }

@@ -44,7 +44,7 @@ internal sealed class DownloadEndpoint
             return CivitaiResponses.PrettyValidationError(context, issue);
         }
 
-        var version = id is >= int.MinValue and <= int.MaxValue ? _site.Catalog.Version((int)id) : null;
+        var version = _site.Catalog.Version(id);
         if (version is null || version.Access.Poi)
         {
             return Refuse(context, browser, StatusCodes.Status404NotFound, CivitaiMessages.FileNotFound);

@@ -30,7 +30,7 @@ internal sealed class ModelVersionsEndpoint
             return CivitaiResponses.PrettyValidationError(context, issue);
         }
 
-        return Answer(context, number is >= int.MinValue and <= int.MaxValue ? _site.Catalog.Version((int)number) : null);
+        return Answer(context, _site.Catalog.Version(number));
     }
 
     public Task ByHash(HttpContext context, string hash) => Answer(context, _site.HashIndex.Find(hash));

@@ -80,8 +80,7 @@ internal sealed class ModelsEndpoint
             return CivitaiResponses.PrettyValidationError(context, issue);
         }
 
-        var model = number is >= int.MinValue and <= int.MaxValue ? _site.Catalog.Model((int)number) : null;
-        if (model is null)
+        if (_site.Catalog.Model(number) is not { } model)
         {
             return CivitaiResponses.Error(context, StatusCodes.Status404NotFound, CivitaiMessages.NoModelWithId(number));
         }

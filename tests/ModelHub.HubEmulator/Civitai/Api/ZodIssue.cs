@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -14,7 +15,7 @@ namespace ModelHub.HubEmulator.Civitai.Api;
 /// </summary>
 internal sealed record ZodIssue(string Code, string Path, string Message, IReadOnlyDictionary<string, JsonNode?> Details)
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static ZodIssue NotANumber(string path) =>
         new("invalid_type", path, "Invalid input: expected number, received NaN", new Dictionary<string, JsonNode?> { ["expected"] = "number" });

@@ -46,9 +46,10 @@ internal sealed class CivitaiCatalog
 
     public IEnumerable<CatalogFile> Files => _files.Values;
 
-    public CatalogModel? Model(int id) => _models.GetValueOrDefault(id);
+    /// <summary>The model with this id; null when none (ids come from requests, so any number may be asked for).</summary>
+    public CatalogModel? Model(long id) => id is >= int.MinValue and <= int.MaxValue ? _models.GetValueOrDefault((int)id) : null;
 
-    public CatalogVersion? Version(int id) => _versions.GetValueOrDefault(id);
+    public CatalogVersion? Version(long id) => id is >= int.MinValue and <= int.MaxValue ? _versions.GetValueOrDefault((int)id) : null;
 
     public CatalogFile? File(int id) => _files.GetValueOrDefault(id);
 
