@@ -41,9 +41,10 @@ internal sealed class GeneratedVersion : CatalogVersion
 
     public required string Air { get; init; }
 
-    public new GeneratedModel Model => (GeneratedModel)base.Model!;
+    /// <summary>The generated model this version belongs to.</summary>
+    public GeneratedModel Owner => (GeneratedModel)Model!;
 
     public string Availability => Access.EarlyAccessDeadline is null ? "Public" : "EarlyAccess";
 
-    public override JsonObject Render(RenderContext context) => ModelShapes.For(Model.Era).Version(this, context);
+    public override JsonObject Render(RenderContext context) => ModelShapes.For(Owner.Era).Version(this, context);
 }

@@ -44,10 +44,10 @@ internal sealed class LegacyShape : IModelShape
         var json = Head(version);
         json["model"] = new JsonObject
         {
-            ["name"] = version.Model.Name,
-            ["type"] = version.Model.Type,
-            ["nsfw"] = version.Model.Nsfw,
-            ["poi"] = version.Model.Poi,
+            ["name"] = version.Owner.Name,
+            ["type"] = version.Owner.Type,
+            ["nsfw"] = version.Owner.Nsfw,
+            ["poi"] = version.Owner.Poi,
         };
 
         // The version endpoint put primary before downloadUrl, the listing after it.
@@ -120,7 +120,7 @@ internal sealed class LegacyShape : IModelShape
         new(version.Images.Where(image => BrowsingLevel.Shows(browsingLevel, image.NsfwLevel)).Select(image => (JsonNode?)new JsonObject
         {
             ["url"] = context.ImageUrl(image.File, image.FileName),
-            ["nsfw"] = version.Model.NsfwAsText ? BrowsingLevel.ImageLevelName(image.NsfwLevel) : BrowsingLevel.IsNsfw(image.NsfwLevel),
+            ["nsfw"] = version.Owner.NsfwAsText ? BrowsingLevel.ImageLevelName(image.NsfwLevel) : BrowsingLevel.IsNsfw(image.NsfwLevel),
             ["width"] = image.Width,
             ["height"] = image.Height,
             ["hash"] = image.BlurHash,

@@ -59,7 +59,7 @@ internal sealed class ModernShape : IModelShape
 
     public JsonObject Version(GeneratedVersion version, RenderContext context)
     {
-        var model = version.Model;
+        var model = version.Owner;
         var json = new JsonObject
         {
             ["id"] = version.Id,
@@ -118,7 +118,7 @@ internal sealed class ModernShape : IModelShape
             ["availability"] = version.Availability,
             ["nsfwLevel"] = version.NsfwLevel,
             ["trainedWords"] = CivitaiJson.Strings(version.TrainedWords),
-            ["covered"] = version.Model.SupportsGeneration,
+            ["covered"] = version.Owner.SupportsGeneration,
         };
         if (version.Access.EarlyAccessDeadline is { } deadline)
         {
