@@ -94,7 +94,7 @@ function Invoke-XunitTests {
     $passed = 0
     $failed = 0
     foreach ($report in $reports) {
-        $counters = ([xml](Get-Content -Raw $report.FullName)).TestRun.ResultSummary.Counters
+        $counters = ([xml](Get-Content -Raw -LiteralPath $report.FullName)).TestRun.ResultSummary.Counters
         $passed += [int]$counters.passed
         $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout
     }

@@ -16,30 +16,31 @@ Import-Module $PesterModule
 Import-Module (Join-Path $PSScriptRoot 'HubEmulator.psm1')
 
 # Common.ps1 reads these: the module under test, the NuGet folder that holds test-only packages, and
-# the one hub emulator of this run (started here, not per file).
+# the one hub emulator of this run (started here, not per file; the test files share this script scope,
+# so its variable is named to stay clear of theirs).
 $env:MODELHUB_TEST_MODULE = $ModulePath
 $env:MODELHUB_TEST_PACKAGES = $PackageRoot
-$emulator = Start-HubEmulator
-$env:MODELHUB_TEST_CIVITAI = $emulator.Civitai
-$env:MODELHUB_TEST_HUGGINGFACE = $emulator.HuggingFace
-$env:MODELHUB_TEST_CDN = $emulator.Cdn
+$runEmulator = Start-HubEmulator
+$env:MODELHUB_TEST_CIVITAI = $runEmulator.Civitai
+$env:MODELHUB_TEST_HUGGINGFACE = $runEmulator.HuggingFace
+$env:MODELHUB_TEST_CDN = $runEmulator.Cdn
 
-$configuration = New-PesterConfiguration
-$configuration.Run.Path = $PSScriptRoot
-$configuration.Run.PassThru = $true
-$configuration.Output.Verbosity = 'Detailed'
-$configuration.TestResult.Enabled = $true
-$configuration.TestResult.OutputFormat = 'NUnitXml'
-$configuration.TestResult.OutputPath = Join-Path $ResultFolder 'pester.xml'
+$pesterConfiguration = New-PesterConfiguration
+$pesterConfiguration.Run.Path = $PSScriptRoot
+$pesterConfiguration.Run.PassThru = $true
+$pesterConfiguration.Output.Verbosity = 'Detailed'
+$pesterConfiguration.TestResult.Enabled = $true
+$pesterConfiguration.TestResult.OutputFormat = 'NUnitXml'
+$pesterConfiguration.TestResult.OutputPath = Join-Path $ResultFolder 'pester.xml'
 
 try {
-    $result = Invoke-Pester -Configuration $configuration
+    $pesterResult = Invoke-Pester -Configuration $pesterConfiguration
 }
 finally {
-    $emulator | Stop-HubEmulator
+    $runEmulator | Stop-HubEmulator
 }
 [pscustomobject]@{
-    Passed = $result.PassedCount
-    Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Passed = $pesterResult.PassedCount
+    Failed = $pesterResult.FailedCount + $pesterResult.FailedBlocksCount + $pesterResult.FailedContainersCount
 } | ConvertTo-Json | Set-Content -Path (Join-Path $ResultFolder 'pester-summary.json')
-exit ([int]($result.Result -ne 'Passed'))
+exit ([int]($pesterResult.Result -ne 'Passed'))
