@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ModelHub.HubEmulator.Content;
+using ModelHub.HubEmulator.Generation;
 
 namespace ModelHub.HubEmulator.Cdn;
 
@@ -65,7 +66,7 @@ public sealed class CdnUrls
     /// Civitai's form (attachment; filename="…") or Hugging Face's (inline; filename*=…; filename="…";). A name
     /// that is not plain ASCII also goes in filename* (RFC 6266), since a header value must be ASCII.
     /// </summary>
-    private static string ContentDisposition(string fileName, bool inline)
+    internal static string ContentDisposition(string fileName, bool inline)
     {
         var quoted = new string(fileName.Select(character => character is >= ' ' and < '\u007f' and not '"' and not '\\' ? character : '_').ToArray());
         var encoded = "filename*=UTF-8''" + Uri.EscapeDataString(fileName);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using ModelHub.HubEmulator.Generation;
 
 namespace ModelHub.HubEmulator.Content;
 
@@ -27,7 +28,7 @@ public sealed class FileContent
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(offset, spec.Size);
-        return new GeneratedFileStream(Prefix(spec), spec.Size, offset, Seeds.ForFile(_emulatorSeed, spec));
+        return new GeneratedFileStream(Prefix(spec), spec.Size, offset, SeedOf(spec));
     }
 
     /// <summary>Where a safetensors file's tensor data starts (8 + the header length); null for other layouts.</summary>
@@ -50,13 +51,16 @@ public sealed class FileContent
     /// <summary>The bytes a file starts with, before its generated part: a header, or all of a text or image file.</summary>
     private ReadOnlyMemory<byte> Prefix(FileSpec spec) => spec.Layout switch
     {
-        FileLayout.SafeTensors => SafeTensorsHeader.Build(spec, Seeds.ForFile(_emulatorSeed, spec)),
+        FileLayout.SafeTensors => SafeTensorsHeader.Build(spec, SeedOf(spec)),
         FileLayout.Pickle => PickleHeader.Bytes,
         FileLayout.Binary => ReadOnlyMemory<byte>.Empty,
         FileLayout.Text => WholeFile(spec, Encoding.UTF8.GetBytes(spec.Text ?? throw new ArgumentException($"Text file '{spec.Key}' has no Text.", nameof(spec)))),
         FileLayout.Png or FileLayout.Jpeg => WholeFile(spec, ImageFiles.Encode(spec)),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Layout, "Unknown file layout."),
     };
+
+    /// <summary>The seed of one file's bytes: the emulator's seed, the spec's seed and its key (hashes kept on disk depend on it).</summary>
+    private ulong SeedOf(FileSpec spec) => Seeds.Combine(Seeds.Combine(_emulatorSeed, spec.Seed), Seeds.OfText(spec.Key));
 
     private static byte[] WholeFile(FileSpec spec, byte[] bytes) => bytes.Length == spec.Size
         ? bytes

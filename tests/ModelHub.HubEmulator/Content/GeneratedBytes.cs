@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using ModelHub.HubEmulator.Generation;
 
 namespace ModelHub.HubEmulator.Content;
 
@@ -20,7 +21,7 @@ internal sealed class GeneratedBytes : IDisposable
     private readonly int _baseLength;
     private readonly ulong _seed;
 
-    /// <param name="seed">The file's seed (<see cref="Seeds.ForFile"/>).</param>
+    /// <param name="seed">The file's seed (from <see cref="FileContent"/>).</param>
     /// <param name="size">The file's size: a smaller file needs only that much of the base block.</param>
     public GeneratedBytes(ulong seed, long size)
     {

@@ -1,4 +1,5 @@
 using System;
+using ModelHub.HubEmulator.Generation;
 
 namespace ModelHub.HubEmulator.Content;
 

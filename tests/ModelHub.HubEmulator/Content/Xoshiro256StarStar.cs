@@ -1,4 +1,5 @@
 using System.Numerics;
+using ModelHub.HubEmulator.Generation;
 
 namespace ModelHub.HubEmulator.Content;
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
+using ModelHub.HubEmulator.Generation;
 
 namespace ModelHub.HubEmulator.HuggingFace;
 
@@ -16,7 +17,7 @@ internal static class GeneratedRepoContent
 
     public static HfRepoContent Build(GeneratedRepoPlan plan, ulong seed)
     {
-        var files = new RepoFileFactory(plan.Id, new CatalogRandom(seed, "files/" + plan.Id));
+        var files = new RepoFileFactory(plan.Id, new SeededRandom(seed, "files/" + plan.Id));
         var cardData = GeneratedCard.Data(plan);
         HfFile Readme(int revision) => files.Text("README.md", ModelCard.Readme(cardData, GeneratedCard.Body(plan, revision)), revision);
 

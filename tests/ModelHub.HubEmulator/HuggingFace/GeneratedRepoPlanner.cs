@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using ModelHub.HubEmulator.Generation;
 
 namespace ModelHub.HubEmulator.HuggingFace;
 
@@ -106,10 +107,10 @@ internal sealed class GeneratedRepoPlanner
 
     private GeneratedRepoPlan Draw(int index, Audience audience, string? id, GeneratedKind? kind)
     {
-        var random = new CatalogRandom(_seed, id ?? "repo/" + index);
+        var random = new SeededRandom(_seed, id ?? "repo/" + index);
         var drawnKind = kind ?? random.Pick([GeneratedKind.Lora, GeneratedKind.Lora, GeneratedKind.Lora, GeneratedKind.Checkpoint, GeneratedKind.Checkpoint, GeneratedKind.Pipeline]);
         var baseModel = random.Pick(BaseModel.All);
-        var restricted = random.Next(0, 100);
+        var restricted = random.Between(0, 99);
         var (gated, nsfw) = audience == Audience.Drawn
             ? (restricted < 3 ? "auto" : restricted < 5 ? "manual" : null, restricted is >= 5 and < 11)
             : ((string?)null, false);
@@ -117,19 +118,19 @@ internal sealed class GeneratedRepoPlanner
         var created = hidden
             ? Between(random, new DateTimeOffset(2022, 9, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2023, 5, 1, 0, 0, 0, TimeSpan.Zero))
             : Between(random, new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
-        var dates = new List<DateTimeOffset> { created, created.AddMinutes(random.Next(1, 90)) };
-        dates.Add(dates[^1].AddDays(random.Next(1, 90)).AddMinutes(random.Next(0, 1440)));
+        var dates = new List<DateTimeOffset> { created, created.AddMinutes(random.Between(1, 89)) };
+        dates.Add(dates[^1].AddDays(random.Between(1, 89)).AddMinutes(random.Between(0, 1439)));
         var fullHistory = audience == Audience.Featured;
         if (fullHistory || random.Chance(0.5))
         {
-            dates.Add(dates[^1].AddDays(random.Next(1, 120)).AddMinutes(random.Next(0, 1440)));
+            dates.Add(dates[^1].AddDays(random.Between(1, 119)).AddMinutes(random.Between(0, 1439)));
         }
 
         var downloads = audience switch
         {
-            Audience.Featured => random.NextLong(500_000, 2_000_000),
-            _ when hidden => random.NextLong(0, 40),
-            _ => (long)Math.Exp(random.Next(200, 1250) / 100.0),
+            Audience.Featured => random.Between(500_000, 1_999_999),
+            _ when hidden => random.Between(0, 39),
+            _ => (long)Math.Exp(random.Between(200, 1249) / 100.0),
         };
         var second = random.Pick(BaseModel.All);
         var drawnId = id ?? $"{random.Pick(Authors)}/{random.Pick(Adjectives)}-{random.Pick(Nouns)}-{baseModel.Suffix}{KindSuffix(drawnKind)}";
@@ -150,12 +151,12 @@ internal sealed class GeneratedRepoPlanner
             DevBranch = fullHistory || random.Chance(0.3),
             PullRequest = fullHistory || random.Chance(0.3),
             Downloads = downloads,
-            Likes = downloads / random.Next(40, 400),
+            Likes = downloads / random.Between(40, 399),
             TrendingScore = audience switch
             {
-                Audience.Featured => random.Next(5_000, 10_000),
+                Audience.Featured => random.Between(5_000, 9_999),
                 _ when hidden => 0,
-                _ => random.Next(1, 1_000),
+                _ => random.Between(1, 999),
             },
         };
     }
@@ -177,6 +178,6 @@ internal sealed class GeneratedRepoPlanner
         _ => string.Empty,
     };
 
-    private static DateTimeOffset Between(CatalogRandom random, DateTimeOffset from, DateTimeOffset to) =>
-        from.AddSeconds(random.NextLong(0, (long)(to - from).TotalSeconds));
+    private static DateTimeOffset Between(SeededRandom random, DateTimeOffset from, DateTimeOffset to) =>
+        from.AddSeconds(random.Between(0, (long)(to - from).TotalSeconds - 1));
 }

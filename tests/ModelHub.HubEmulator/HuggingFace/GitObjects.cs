@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ModelHub.HubEmulator.Generation;
 
 namespace ModelHub.HubEmulator.HuggingFace;
 
@@ -39,7 +40,7 @@ internal static class GitObjects
         Sha1Hex(Encoding.UTF8.GetBytes("tree/" + folder + "/" + string.Join('\n', fileKeys)));
 
     /// <summary>A MongoDB ObjectId as the Hub's <c>_id</c>: 4 bytes of creation time, then 8 random bytes.</summary>
-    public static string ObjectId(DateTimeOffset created, CatalogRandom random) =>
+    public static string ObjectId(DateTimeOffset created, SeededRandom random) =>
         ((uint)created.ToUnixTimeSeconds()).ToString("x8", CultureInfo.InvariantCulture) + random.Hex(16);
 
     private static string Sha1Hex(byte[] bytes) => Convert.ToHexStringLower(SHA1.HashData(bytes));

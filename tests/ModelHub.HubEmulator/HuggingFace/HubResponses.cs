@@ -25,12 +25,12 @@ internal static class HubResponses
         await next(context);
     });
 
-    public static IResult Json(JsonNode body, string contentType = JsonType) => new Body(body.ToJsonString(HubJson.Wire), contentType);
+    public static IResult Json(JsonNode body, string contentType = JsonType) => new Body(body.ToJsonString(WireJson.Compact), contentType);
 
     /// <summary>A redirect with the Hub's short text/plain body ("Temporary Redirect. Redirecting to …").</summary>
     public static IResult Redirect(int status, string location) => new Redirection(status, location);
 
-    public static Task WriteJsonAsync(HttpContext context, JsonNode body) => WriteAsync(context, body.ToJsonString(HubJson.Wire), JsonType);
+    public static Task WriteJsonAsync(HttpContext context, JsonNode body) => WriteAsync(context, body.ToJsonString(WireJson.Compact), JsonType);
 
     /// <summary>A body with Content-Length and an Express-style weak ETag, like the Hub's API responses; nothing is sent on HEAD.</summary>
     public static async Task WriteAsync(HttpContext context, string body, string contentType)

@@ -184,7 +184,7 @@ internal sealed class ModelApi
                 ["title"] = item.Title,
                 ["message"] = item.Message,
                 ["authors"] = new JsonArray(new JsonObject { ["user"] = item.Author, ["avatar"] = $"{Origin.GetLeftPart(UriPartial.Authority)}/avatars/{item.Author}.svg" }),
-                ["date"] = HubJson.Date(item.Date),
+                ["date"] = WireJson.Date(item.Date),
             };
             if (formatted)
             {

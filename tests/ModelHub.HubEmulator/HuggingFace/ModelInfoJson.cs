@@ -98,7 +98,7 @@ internal sealed class ModelInfoJson
         if (commit is not null && commit != repo.Content.Head)
         {
             properties["sha"] = commit.Id;
-            properties["lastModified"] = HubJson.Date(commit.Date);
+            properties["lastModified"] = WireJson.Date(commit.Date);
             properties["siblings"] = Siblings(commit, false);
         }
 
@@ -125,7 +125,7 @@ internal sealed class ModelInfoJson
             properties["sha"] = commit.Id;
         }
 
-        properties["lastModified"] = HubJson.Date(commit?.Date ?? repo.LastModified);
+        properties["lastModified"] = WireJson.Date(commit?.Date ?? repo.LastModified);
         properties["gated"] = repo.Gated is null ? JsonValue.Create(false) : JsonValue.Create(repo.Gated);
         properties["inference"] = "warm";
         properties["disabled"] = repo.Disabled;
@@ -135,7 +135,7 @@ internal sealed class ModelInfoJson
         }
 
         properties["spaces"] = new JsonArray();
-        properties["createdAt"] = HubJson.Date(repo.CreatedAt);
+        properties["createdAt"] = WireJson.Date(repo.CreatedAt);
         if (commit is not null)
         {
             var weights = commit.Files.Values.Where(file => file.Spec.Layout == FileLayout.SafeTensors && !file.Path.Contains(".fp16.", StringComparison.Ordinal)).Sum(file => file.Spec.Size);

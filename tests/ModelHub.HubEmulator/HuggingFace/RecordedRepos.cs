@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using ModelHub.HubEmulator.Content;
+using ModelHub.HubEmulator.Generation;
 
 namespace ModelHub.HubEmulator.HuggingFace;
 
@@ -72,7 +73,7 @@ internal sealed class RecordedRepos
     {
         var id = info["id"]!.GetValue<string>();
         var author = info["author"]?.GetValue<string>() ?? id[..id.IndexOf('/')];
-        var factory = new RepoFileFactory(id, new CatalogRandom(_seed, "recorded/" + id));
+        var factory = new RepoFileFactory(id, new SeededRandom(_seed, "recorded/" + id));
         var cardData = info["cardData"]?.AsObject().DeepClone().AsObject() ?? new JsonObject();
         var config = info["config"]?.AsObject();
         var trees = _fixtures.Trees.GetValueOrDefault(id) ?? [];

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using ModelHub.HubEmulator.Content;
+using ModelHub.HubEmulator.Generation;
 
 namespace ModelHub.HubEmulator.HuggingFace;
 
@@ -10,9 +11,9 @@ internal sealed class RepoFileFactory
     private const long MiB = 1024 * KiB;
 
     private readonly string _repoId;
-    private readonly CatalogRandom _random;
+    private readonly SeededRandom _random;
 
-    public RepoFileFactory(string repoId, CatalogRandom random)
+    public RepoFileFactory(string repoId, SeededRandom random)
     {
         _repoId = repoId;
         _random = random;
@@ -34,21 +35,21 @@ internal sealed class RepoFileFactory
             Key = Key(path, version),
             Size = size,
             Layout = layout,
-            Seed = _random.NextSeed(),
+            Seed = _random.NextULong(),
             Metadata = layout == FileLayout.SafeTensors ? metadata ?? new Dictionary<string, string> { ["format"] = "pt" } : null,
         });
     }
 
     /// <summary>A size drawn in [<paramref name="minKiB"/>, <paramref name="maxKiB"/>] KiB.</summary>
-    public long SizeKiB(long minKiB, long maxKiB) => _random.NextLong(minKiB * KiB, maxKiB * KiB + 1);
+    public long SizeKiB(long minKiB, long maxKiB) => _random.Between(minKiB * KiB, maxKiB * KiB);
 
-    public long SizeMiB(long minMiB, long maxMiB) => _random.NextLong(minMiB * MiB, maxMiB * MiB + 1);
+    public long SizeMiB(long minMiB, long maxMiB) => _random.Between(minMiB * MiB, maxMiB * MiB);
 
     /// <summary>A sample image, square or portrait; half the usual SD sizes, since every image is encoded when its repo is first shown.</summary>
     public HfFile Image(string path, int version = 1)
     {
         var portrait = _random.Chance(0.5);
-        return new HfFile(path, ImageFiles.Create(Key(path, version), portrait ? 416 : 512, portrait ? 608 : 512, _random.NextSeed(), RepoFileKinds.LayoutFor(path)));
+        return new HfFile(path, ImageFiles.Create(Key(path, version), portrait ? 416 : 512, portrait ? 608 : 512, _random.NextULong(), RepoFileKinds.LayoutFor(path)));
     }
 
     public bool Chance(double probability) => _random.Chance(probability);

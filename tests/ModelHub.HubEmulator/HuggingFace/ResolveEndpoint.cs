@@ -105,7 +105,7 @@ internal sealed class ResolveEndpoint
         var response = context.Response;
         var etag = new EntityTagHeaderValue(Quoted(oid));
         response.Headers.ETag = etag.ToString();
-        response.Headers.ContentDisposition = $"inline; filename*=UTF-8''{Uri.EscapeDataString(file.Name)}; filename=\"{file.Name}\";";
+        response.Headers.ContentDisposition = CdnUrls.ContentDisposition(file.Name, inline: true);
         response.ContentType = RepoFileKinds.ContentType(file.Path);
         var range = ByteRange.Select(context.Request, bytes.Length, etag, committed);
         if (range.IsUnsatisfiable)

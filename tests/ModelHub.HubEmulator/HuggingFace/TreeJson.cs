@@ -105,7 +105,7 @@ internal sealed class TreeJson
     private static JsonObject LastCommit(HfCommit commit, string path)
     {
         var last = commit.LastCommitOf(path);
-        return new JsonObject { ["id"] = last.Id, ["title"] = last.Title, ["date"] = HubJson.Date(last.Date) };
+        return new JsonObject { ["id"] = last.Id, ["title"] = last.Title, ["date"] = WireJson.Date(last.Date) };
     }
 
     /// <summary>The Hub's scan result: every emulator file is clean; pickles list the imports a torch checkpoint has.</summary>

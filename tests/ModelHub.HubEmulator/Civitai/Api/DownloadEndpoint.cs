@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using ModelHub.HubEmulator.Civitai.Catalog;
-using ModelHub.HubEmulator.Civitai.Wire;
 
 namespace ModelHub.HubEmulator.Civitai.Api;
 
@@ -74,7 +73,7 @@ internal sealed class DownloadEndpoint
                 ? Redirect(context, BrowserPages.VersionPage(id))
                 : CivitaiResponses.Json(
                     context,
-                    new JsonObject { ["error"] = CivitaiMessages.EarlyAccess, ["deadline"] = CivitaiJson.Date(deadline), ["message"] = CivitaiMessages.EarlyAccessDetail },
+                    new JsonObject { ["error"] = CivitaiMessages.EarlyAccess, ["deadline"] = WireJson.Date(deadline), ["message"] = CivitaiMessages.EarlyAccessDetail },
                     StatusCodes.Status403Forbidden);
         }
 

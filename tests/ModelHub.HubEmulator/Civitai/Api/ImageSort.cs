@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using ModelHub.HubEmulator.Civitai.Catalog;
+using ModelHub.HubEmulator.Generation;
 
 namespace ModelHub.HubEmulator.Civitai.Api;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using ModelHub.HubEmulator.Civitai.Catalog;
-using ModelHub.HubEmulator.Civitai.Wire;
 
 namespace ModelHub.HubEmulator.Civitai.Api;
 
@@ -40,7 +39,7 @@ internal sealed class ModelSort
     {
         var key = Order.Key(next);
         return _byDate
-            ? CivitaiJson.Date(DateTimeOffset.FromUnixTimeMilliseconds(key[0]))
+            ? WireJson.Date(DateTimeOffset.FromUnixTimeMilliseconds(key[0]))
             : CursorText.Format(key);
     }
 

@@ -1,10 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ModelHub.HubEmulator.Civitai.Wire;
 
 namespace ModelHub.HubEmulator.Civitai.Api;
 
@@ -15,8 +14,6 @@ namespace ModelHub.HubEmulator.Civitai.Api;
 /// </summary>
 internal sealed record ZodIssue(string Code, string Path, string Message, IReadOnlyDictionary<string, JsonNode?> Details)
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static ZodIssue NotANumber(string path) =>
         new("invalid_type", path, "Invalid input: expected number, received NaN", new Dictionary<string, JsonNode?> { ["expected"] = "number" });
 
@@ -33,7 +30,7 @@ internal sealed record ZodIssue(string Code, string Path, string Message, IReadO
 
     public static ZodIssue NotOneOf(string path, IReadOnlyList<string> values) =>
         new("invalid_value", path, "Invalid option: expected one of " + string.Join('|', values.Select(value => JsonSerializer.Serialize(value))),
-            new Dictionary<string, JsonNode?> { ["values"] = new JsonArray(values.Select(value => (JsonNode?)value).ToArray()) });
+            new Dictionary<string, JsonNode?> { ["values"] = CivitaiJson.Strings(values) });
 
     /// <summary>A cursor the listing did not write (the server's cursor field takes any string; a foreign one fails).</summary>
     public static ZodIssue InvalidCursor() => new("custom", "cursor", "Invalid cursor", new Dictionary<string, JsonNode?>());
@@ -53,7 +50,7 @@ internal sealed record ZodIssue(string Code, string Path, string Message, IReadO
     public static JsonObject SerializedError(IReadOnlyList<ZodIssue> issues) => new()
     {
         ["name"] = "ZodError",
-        ["message"] = new JsonArray(issues.Select(issue => (JsonNode?)issue.ToJson()).ToArray()).ToJsonString(Indented),
+        ["message"] = new JsonArray(issues.Select(issue => (JsonNode?)issue.ToJson()).ToArray()).ToJsonString(WireJson.Indented),
     };
 
     /// <summary>z.prettifyError: "✖ message" and "  → at path" (unless at the root) per issue.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ModelHub.HubEmulator.Generation;
 
 namespace ModelHub.HubEmulator.Civitai.Catalog;
 
@@ -94,7 +95,7 @@ internal static class CatalogPlanner
 
     private static T[] Shuffle<T>(T[] items, ulong seed, string stream)
     {
-        var random = new SeededRandom(seed, stream, 0);
+        var random = new SeededRandom(seed, stream);
         for (var i = items.Length - 1; i > 0; i--)
         {
             var j = random.Between(0, i);

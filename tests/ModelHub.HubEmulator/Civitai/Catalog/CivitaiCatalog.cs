@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using ModelHub.HubEmulator.Generation;
 
 namespace ModelHub.HubEmulator.Civitai.Catalog;
 
@@ -55,5 +56,5 @@ internal sealed class CivitaiCatalog
 
     /// <summary>The image served for a recorded image URL, made once per address.</summary>
     public LazyImageFile RecordedImage(string key, int width, int height) =>
-        _recordedImages.GetOrAdd(key, _ => new LazyImageFile(key, width, height, SeededRandom.Derive(_seed, key, 0)));
+        _recordedImages.GetOrAdd(key, _ => new LazyImageFile(key, width, height, SeededRandom.Derive(_seed, key)));
 }

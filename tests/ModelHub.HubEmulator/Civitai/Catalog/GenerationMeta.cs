@@ -1,7 +1,7 @@
-using System;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using ModelHub.HubEmulator.Generation;
 using V = ModelHub.HubEmulator.Civitai.Catalog.GeneratorVocabulary;
 
 namespace ModelHub.HubEmulator.Civitai.Catalog;
@@ -39,14 +39,14 @@ internal static class GenerationMeta
         var meta = new JsonObject
         {
             ["Size"] = Size(subject),
-            ["seed"] = random.BetweenLong(0, uint.MaxValue),
+            ["seed"] = random.Between(0, uint.MaxValue),
             ["Model"] = checkpoint,
             ["steps"] = random.Between(20, 45),
             ["prompt"] = Prompt(subject, random),
             ["sampler"] = random.Pick(V.A1111Samplers),
             ["cfgScale"] = random.Pick([5, 6, 7, 7.5, 8]),
             ["Clip skip"] = random.Pick(["1", "2"]),
-            ["Model hash"] = Hex(random, 10).ToLowerInvariant(),
+            ["Model hash"] = random.Hex(10),
             ["negativePrompt"] = random.Pick(V.NegativePrompts),
         };
         if (random.Chance(0.5))
@@ -66,9 +66,9 @@ internal static class GenerationMeta
             ["name"] = subject.TriggerWord,
             ["type"] = "lora",
             ["weight"] = random.Pick([0.6, 0.8, 1]),
-            ["hash"] = Hex(random, 12).ToLowerInvariant(),
+            ["hash"] = random.Hex(12),
         });
-        meta["hashes"] = new JsonObject { ["model"] = Hex(random, 10).ToLowerInvariant() };
+        meta["hashes"] = new JsonObject { ["model"] = random.Hex(10) };
         return meta;
     }
 
@@ -128,7 +128,7 @@ internal static class GenerationMeta
         return new JsonObject
         {
             ["Size"] = Size(subject),
-            ["seed"] = random.BetweenLong(0, uint.MaxValue),
+            ["seed"] = random.Between(0, uint.MaxValue),
             ["steps"] = random.Between(20, 40),
             ["prompt"] = Prompt(subject, random),
             ["sampler"] = "Euler a",
@@ -150,7 +150,4 @@ internal static class GenerationMeta
 
     private static string CheckpointName(SeededRandom random) =>
         ModelNames.Filenamize(random.Pick(V.CheckpointPrefixes) + " " + random.Pick(V.CheckpointSuffixes)) + "_v" + random.Between(1, 9).ToString(CultureInfo.InvariantCulture) + "0";
-
-    private static string Hex(SeededRandom random, int length) =>
-        string.Concat(Enumerable.Range(0, length).Select(_ => "0123456789ABCDEF"[random.Between(0, 15)]));
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using ModelHub.HubEmulator.Generation;
 using V = ModelHub.HubEmulator.Civitai.Catalog.GeneratorVocabulary;
 
 namespace ModelHub.HubEmulator.Civitai.Catalog;

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using ModelHub.HubEmulator.Content;
+using ModelHub.HubEmulator.Generation;
 
 namespace ModelHub.HubEmulator.Civitai.Catalog;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ModelHub.HubEmulator.Generation;
 using V = ModelHub.HubEmulator.Civitai.Catalog.GeneratorVocabulary;
 
 namespace ModelHub.HubEmulator.Civitai.Catalog;

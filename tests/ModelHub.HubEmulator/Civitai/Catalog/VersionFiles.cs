@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using ModelHub.HubEmulator.Content;
+using ModelHub.HubEmulator.Generation;
 
 namespace ModelHub.HubEmulator.Civitai.Catalog;
 

@@ -16,7 +16,7 @@ internal static class ImagesItemWriter
         ["nsfwLevel"] = BrowsingLevel.ImageLevelName(image.NsfwLevel),
         ["nsfw"] = BrowsingLevel.IsNsfw(image.NsfwLevel),
         ["browsingLevel"] = image.NsfwLevel,
-        ["createdAt"] = CivitaiJson.Date(image.CreatedAt),
+        ["createdAt"] = WireJson.Date(image.CreatedAt),
         ["postId"] = image.PostId,
         ["stats"] = new JsonObject
         {

@@ -88,8 +88,8 @@ internal sealed class LegacyShape : IModelShape
         ["id"] = version.Id,
         ["modelId"] = version.ModelId,
         ["name"] = version.Name,
-        ["createdAt"] = CivitaiJson.Date(version.CreatedAt),
-        ["updatedAt"] = CivitaiJson.Date(version.UpdatedAt),
+        ["createdAt"] = WireJson.Date(version.CreatedAt),
+        ["updatedAt"] = WireJson.Date(version.UpdatedAt),
         ["trainedWords"] = CivitaiJson.Strings(version.TrainedWords),
         ["baseModel"] = version.BaseModel,
         ["earlyAccessTimeFrame"] = 0,
@@ -112,7 +112,7 @@ internal sealed class LegacyShape : IModelShape
         ["pickleScanResult"] = "Success",
         ["pickleScanMessage"] = file.PickleScanMessage,
         ["virusScanResult"] = "Success",
-        ["scannedAt"] = CivitaiJson.Date(file.ScannedAt),
+        ["scannedAt"] = WireJson.Date(file.ScannedAt),
         ["hashes"] = FileWire.Hashes(file, context),
     };
 

@@ -65,16 +65,16 @@ internal sealed class ModernShape : IModelShape
             ["id"] = version.Id,
             ["modelId"] = version.ModelId,
             ["name"] = version.Name,
-            ["createdAt"] = CivitaiJson.Date(version.CreatedAt),
-            ["updatedAt"] = CivitaiJson.Date(version.UpdatedAt),
+            ["createdAt"] = WireJson.Date(version.CreatedAt),
+            ["updatedAt"] = WireJson.Date(version.UpdatedAt),
             ["status"] = "Published",
-            ["publishedAt"] = CivitaiJson.Date(version.PublishedAt),
+            ["publishedAt"] = WireJson.Date(version.PublishedAt),
             ["trainedWords"] = CivitaiJson.Strings(version.TrainedWords),
             ["trainingStatus"] = version.UploadType == "Trained" ? "Approved" : null,
             ["trainingDetails"] = version.UploadType == "Trained" ? TrainingDetails(version) : null,
             ["baseModel"] = version.BaseModel,
             ["baseModelType"] = version.BaseModelType,
-            ["earlyAccessEndsAt"] = version.Access.EarlyAccessDeadline is { } deadline ? CivitaiJson.Date(deadline) : null,
+            ["earlyAccessEndsAt"] = version.Access.EarlyAccessDeadline is { } deadline ? WireJson.Date(deadline) : null,
             ["earlyAccessConfig"] = version.Access.EarlyAccessDeadline is null ? null : EarlyAccessConfig(),
             ["description"] = version.Description,
             ["uploadType"] = version.UploadType,
@@ -112,8 +112,8 @@ internal sealed class ModernShape : IModelShape
             ["name"] = version.Name,
             ["baseModel"] = version.BaseModel,
             ["baseModelType"] = version.BaseModelType,
-            ["createdAt"] = CivitaiJson.Date(version.CreatedAt),
-            ["publishedAt"] = CivitaiJson.Date(version.PublishedAt),
+            ["createdAt"] = WireJson.Date(version.CreatedAt),
+            ["publishedAt"] = WireJson.Date(version.PublishedAt),
             ["status"] = "Published",
             ["availability"] = version.Availability,
             ["nsfwLevel"] = version.NsfwLevel,
@@ -122,7 +122,7 @@ internal sealed class ModernShape : IModelShape
         };
         if (version.Access.EarlyAccessDeadline is { } deadline)
         {
-            json["earlyAccessDeadline"] = CivitaiJson.Date(deadline);
+            json["earlyAccessDeadline"] = WireJson.Date(deadline);
         }
 
         json["stats"] = new JsonObject
@@ -177,7 +177,7 @@ internal sealed class ModernShape : IModelShape
         ["pickleScanMessage"] = file.PickleScanMessage,
         ["virusScanResult"] = "Success",
         ["virusScanMessage"] = null,
-        ["scannedAt"] = CivitaiJson.Date(file.ScannedAt),
+        ["scannedAt"] = WireJson.Date(file.ScannedAt),
     };
 
     private static JsonObject ListingImage(GeneratedImage image, RenderContext context) => new()

@@ -1,13 +1,13 @@
 using System.IO.Hashing;
 using System.Text;
 
-namespace ModelHub.HubEmulator.Content;
+namespace ModelHub.HubEmulator.Generation;
 
-/// <summary>How generated content derives its seeds: stable across runs and machines.</summary>
+/// <summary>How generated records and bytes derive their seeds: stable across runs and machines.</summary>
 internal static class Seeds
 {
-    /// <summary>The seed of one file's bytes: the emulator's seed, the spec's seed and its key.</summary>
-    public static ulong ForFile(ulong emulatorSeed, FileSpec spec) => Combine(Combine(emulatorSeed, spec.Seed), OfText(spec.Key));
+    /// <summary>SplitMix64's increment (2^64 / φ): <see cref="Mix"/> of a state stepped by it is the SplitMix64 sequence.</summary>
+    public const ulong Gamma = 0x9E3779B97F4A7C15UL;
 
     public static ulong Combine(ulong first, ulong second) => Mix(first ^ Mix(second));
 
@@ -17,7 +17,7 @@ internal static class Seeds
     /// <summary>The SplitMix64 step: a bijective scramble of a 64-bit value.</summary>
     public static ulong Mix(ulong value)
     {
-        value += 0x9E3779B97F4A7C15UL;
+        value += Gamma;
         value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9UL;
         value = (value ^ (value >> 27)) * 0x94D049BB133111EBUL;
         return value ^ (value >> 31);
