@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Xunit;
 

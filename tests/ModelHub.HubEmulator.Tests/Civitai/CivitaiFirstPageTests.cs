@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using ModelHub.HubEmulator.Civitai.Catalog;
 using Xunit;

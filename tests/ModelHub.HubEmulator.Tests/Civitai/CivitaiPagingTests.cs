@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Xunit;
 

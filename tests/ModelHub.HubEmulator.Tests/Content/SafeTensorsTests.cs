@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using ModelHub.HubEmulator.Content;
 using Xunit;
 
 namespace ModelHub.HubEmulator.Tests.Content;

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using ModelHub.HubEmulator.Civitai.Catalog;
 
 namespace ModelHub.HubEmulator.Civitai.Api;
 

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using ModelHub.HubEmulator.Civitai.Catalog;
 
 namespace ModelHub.HubEmulator.Civitai.Wire;
 
