@@ -1,6 +1,9 @@
 using System;
 using Microsoft.Extensions.DependencyInjection;
+using ModelHub.Discovery;
 using ModelHub.Http;
+using ModelHub.Hubs.Civitai;
+using ModelHub.Hubs.HuggingFace;
 using ModelHub.Settings;
 
 namespace ModelHub;
@@ -31,6 +34,9 @@ public sealed class HubRuntime : IDisposable
             .AddSingleton<SettingsReader>()
             .AddSingleton<SessionTokens>()
             .AddSingleton<TokenResolver>()
+            .AddSingleton<HubRequestFactory>()
+            .AddSingleton<IModelSource, CivitaiSource>()
+            .AddSingleton<IModelSource, HuggingFaceSource>()
             .AddHubHttp(primaryHandler)
             .BuildServiceProvider();
     }

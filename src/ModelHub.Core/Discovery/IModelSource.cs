@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ModelHub.Discovery;
+
+/// <summary>One hub, as the discovery engine sees it. Each hub client implements it; the engine knows no hub.</summary>
+public interface IModelSource
+{
+    Hub Hub { get; }
+
+    /// <summary>Whether this hub can return results in this order (on the server, or exactly on the client).</summary>
+    bool CanSort(ModelSort sort);
+
+    /// <summary>
+    /// The models matching the query, in the query's order, page by page as they are read: no page is
+    /// requested before the caller asks for its first item. Versions carry what the listing shows.
+    /// </summary>
+    IAsyncEnumerable<Model> SearchAsync(ModelQuery query, HubCallOptions options, CancellationToken cancellationToken);
+
+    /// <summary>One model with all its versions and their files (Hugging Face: the default branch's commit). Follows renamed repos.</summary>
+    Task<Model> GetModelAsync(string id, HubCallOptions options, CancellationToken cancellationToken);
+
+    /// <summary>A model's versions, newest first: Civitai versions; Hugging Face commits of the default branch (only its head unless <paramref name="all"/>).</summary>
+    IAsyncEnumerable<ModelVersion> GetVersionsAsync(string modelId, bool all, HubCallOptions options, CancellationToken cancellationToken);
+
+    /// <summary>A version's files (the latest version when <paramref name="versionId"/> is null); Hugging Face: the whole tree, recursive, paged.</summary>
+    IAsyncEnumerable<ModelFile> GetFilesAsync(string modelId, string? versionId, HubCallOptions options, CancellationToken cancellationToken);
+}
