@@ -43,6 +43,17 @@ public static class BaseModels
     public static string FromKohya(string? version) =>
         version is not null && Data.Value.Kohya.TryGetValue(version, out var family) ? family : Unknown;
 
+    /// <summary>
+    /// The AI Resource Name, urn:air:{ecosystem}:{type}:{source}:{id}@{version}, of a model of either hub
+    /// (source civitai or huggingface). The ecosystem comes from the family (unknown families use "other").
+    /// </summary>
+    public static string Air(string family, ModelType type, Hub hub, string id, string? version)
+    {
+        var ecosystem = Data.Value.AirEcosystems.TryGetValue(family, out var known) ? known : "other";
+        var source = hub == Hub.Civitai ? "civitai" : "huggingface";
+        return $"urn:air:{ecosystem}:{Data.Value.AirTypes[type]}:{source}:{id}" + (string.IsNullOrEmpty(version) ? string.Empty : "@" + version);
+    }
+
     /// <summary>Whether a hub's family matches what a user asked for (a display name, case-insensitive).</summary>
     public static bool Matches(string family, string requested) => string.Equals(family, requested, StringComparison.OrdinalIgnoreCase);
 
@@ -83,6 +94,10 @@ public static class BaseModels
 
         public Dictionary<string, string> Kohya { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+        public Dictionary<string, string> AirEcosystems { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<ModelType, string> AirTypes { get; } = new();
+
         public Dictionary<string, ModelType> CivitaiTypes { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public Dictionary<string, ModelType> HuggingFaceTypeTags { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -97,6 +112,7 @@ public static class BaseModels
             {
                 var family = entry.GetProperty("family").GetString()!;
                 tables.Families.Add(family);
+                tables.AirEcosystems[family] = entry.GetProperty("air").GetString()!;
                 Fill(tables.Civitai, entry.GetProperty("civitai"), family);
                 Fill(tables.HuggingFaceRepos, entry.GetProperty("huggingFaceRepos"), family);
                 Fill(tables.PipelineClasses, entry.GetProperty("pipelineClasses"), family);
@@ -104,6 +120,11 @@ public static class BaseModels
             }
 
             tables.Families.Add(Unknown);
+            foreach (var pair in document.RootElement.GetProperty("airTypes").EnumerateObject())
+            {
+                tables.AirTypes[(ModelType)Enum.Parse(typeof(ModelType), pair.Name)] = pair.Value.GetString()!;
+            }
+
             FillTypes(tables.CivitaiTypes, document.RootElement.GetProperty("civitaiTypes"));
             FillTypes(tables.HuggingFaceTypeTags, document.RootElement.GetProperty("huggingFaceTypeTags"));
             return tables;
