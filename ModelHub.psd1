@@ -12,7 +12,11 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('ModelHub.Format.ps1xml')
     CmdletsToExport      = @(
+        'Find-HubModel'
         'Get-HubConfiguration'
+        'Get-HubModel'
+        'Get-HubModelFile'
+        'Get-HubModelVersion'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -37,6 +37,7 @@ public sealed class HubRuntime : IDisposable
             .AddSingleton<HubRequestFactory>()
             .AddSingleton<IModelSource, CivitaiSource>()
             .AddSingleton<IModelSource, HuggingFaceSource>()
+            .AddSingleton<ModelDiscovery>()
             .AddHubHttp(primaryHandler)
             .BuildServiceProvider();
     }
@@ -48,6 +49,9 @@ public sealed class HubRuntime : IDisposable
     public TokenResolver Tokens => _services.GetRequiredService<TokenResolver>();
 
     public HubHttpClient Http => _services.GetRequiredService<HubHttpClient>();
+
+    /// <summary>Search, models, versions and files across both hubs.</summary>
+    public ModelDiscovery Discovery => _services.GetRequiredService<ModelDiscovery>();
 
     /// <summary>What Get-HubConfiguration shows for these settings: endpoints, token sources (never tokens), retries, state folder.</summary>
     public Configuration Describe(ModelHubSettings settings) =>

@@ -45,3 +45,27 @@ function Invoke-FreshPwsh([string] $Script) {
     $output = & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $Script 2>&1
     [pscustomobject]@{ Output = @($output | ForEach-Object ToString); ExitCode = $LASTEXITCODE }
 }
+
+function Reset-HubEmulator([psobject] $Target = $script:Emulator) {
+    # Clears every origin's request log and fault rules, so a test sees only its own traffic.
+    foreach ($origin in $Target.Civitai, $Target.HuggingFace, $Target.Cdn) {
+        $null = Invoke-RestMethod -Method Delete "$origin/_emulator/requests"
+        $null = Invoke-RestMethod -Method Delete "$origin/_emulator/faults"
+    }
+}
+
+function Get-EmulatorRequest([ValidateSet('Civitai', 'HuggingFace', 'Cdn')] [string] $Origin, [psobject] $Target = $script:Emulator) {
+    # The requests one origin received, oldest first (the emulator's request log).
+    @(Invoke-RestMethod "$($Target.$Origin)/_emulator/requests")
+}
+
+function Add-EmulatorFault([ValidateSet('Civitai', 'HuggingFace', 'Cdn')] [string] $Origin, [hashtable] $Rule) {
+    $null = Invoke-RestMethod -Method Post "$($script:Emulator.$Origin)/_emulator/faults" -ContentType 'application/json' -Body ($Rule | ConvertTo-Json -Compress)
+}
+
+function Use-FastRetries {
+    # Faults in tests are retried quickly: one retry, millisecond waits.
+    $env:MODELHUB_MAX_RETRIES = '1'
+    $env:MODELHUB_RETRY_BASE_DELAY = '0.01'
+    $env:MODELHUB_RETRY_MAX_DELAY = '0.05'
+}

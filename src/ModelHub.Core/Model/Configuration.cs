@@ -27,6 +27,7 @@ public sealed class Configuration
         ReadIdleTimeout = settings.Retry.ReadIdleTimeout;
         StateFolder = settings.StateFolder;
         StateFolderSource = settings.StateFolderSource;
+        ContentPolicy = settings.ContentPolicy;
     }
 
     public Uri CivitaiEndpoint { get; }
@@ -60,4 +61,7 @@ public sealed class Configuration
     public string StateFolder { get; }
 
     public string StateFolderSource { get; }
+
+    /// <summary>Default, or Strict (no NSFW, no real people), from the state folder's settings.json.</summary>
+    public ContentPolicy ContentPolicy { get; }
 }

@@ -5,8 +5,9 @@ namespace ModelHub.Settings;
 /// <summary>The effective settings at one moment: endpoints, retry behaviour and the state folder.</summary>
 public sealed class ModelHubSettings
 {
-    public ModelHubSettings(HubEndpoint civitai, HubEndpoint huggingFace, RetrySettings retry, string stateFolder, string stateFolderSource)
+    public ModelHubSettings(HubEndpoint civitai, HubEndpoint huggingFace, RetrySettings retry, string stateFolder, string stateFolderSource, PersistedSettings persisted)
     {
+        Persisted = persisted;
         Civitai = civitai;
         HuggingFace = huggingFace;
         Retry = retry;
@@ -24,6 +25,11 @@ public sealed class ModelHubSettings
     public string StateFolder { get; }
 
     public string StateFolderSource { get; }
+
+    /// <summary>What the state folder's settings.json holds.</summary>
+    public PersistedSettings Persisted { get; }
+
+    public ContentPolicy ContentPolicy => Persisted.ContentPolicy;
 
     public HubEndpoint Endpoint(Hub hub) => hub switch
     {

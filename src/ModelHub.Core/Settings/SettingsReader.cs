@@ -20,12 +20,17 @@ public sealed class SettingsReader
     }
 
     /// <summary>Reads everything; throws <see cref="ErrorIds.InvalidConfiguration"/> naming the variable that is wrong.</summary>
-    public ModelHubSettings Read() => new(
-        ReadEndpoint(Hub.Civitai, DefaultCivitaiEndpoint, EnvironmentVariables.CivitaiEndpoint),
-        ReadEndpoint(Hub.HuggingFace, DefaultHuggingFaceEndpoint, EnvironmentVariables.HuggingFaceEndpoint, EnvironmentVariables.HfEndpoint),
-        ReadRetrySettings(),
-        StateFolder(out var source),
-        source);
+    public ModelHubSettings Read()
+    {
+        var stateFolder = StateFolder(out var source);
+        return new ModelHubSettings(
+            ReadEndpoint(Hub.Civitai, DefaultCivitaiEndpoint, EnvironmentVariables.CivitaiEndpoint),
+            ReadEndpoint(Hub.HuggingFace, DefaultHuggingFaceEndpoint, EnvironmentVariables.HuggingFaceEndpoint, EnvironmentVariables.HfEndpoint),
+            ReadRetrySettings(),
+            stateFolder,
+            source,
+            PersistedSettings.Read(stateFolder));
+    }
 
     /// <summary>A variable's value, or null when it is unset or empty.</summary>
     public string? Variable(string name)

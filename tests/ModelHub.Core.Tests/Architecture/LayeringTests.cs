@@ -13,7 +13,7 @@ public sealed class LayeringTests
 {
     private const string Civitai = "ModelHub.Hubs.Civitai";
     private const string HuggingFace = "ModelHub.Hubs.HuggingFace";
-    private static readonly string[] Engines = { "ModelHub.Downloads", "ModelHub.Library", "ModelHub.Manifests" };
+    private static readonly string[] Engines = { "ModelHub.Discovery", "ModelHub.Downloads", "ModelHub.Library", "ModelHub.Manifests" };
 
     [Theory]
     [InlineData(Civitai, HuggingFace)]
@@ -23,7 +23,7 @@ public sealed class LayeringTests
 
     [Fact]
     public void Engines_never_reference_a_hub() =>
-        AssertKept(Types.InAssembly(typeof(HubRuntime).Assembly).That().ResideInNamespace(Engines[0]).Or().ResideInNamespace(Engines[1]).Or().ResideInNamespace(Engines[2])
+        AssertKept(Types.InAssembly(typeof(HubRuntime).Assembly).That().ResideInNamespace(Engines[0]).Or().ResideInNamespace(Engines[1]).Or().ResideInNamespace(Engines[2]).Or().ResideInNamespace(Engines[3])
             .ShouldNot().HaveDependencyOnAny(Civitai, HuggingFace).GetResult());
 
     [Fact]

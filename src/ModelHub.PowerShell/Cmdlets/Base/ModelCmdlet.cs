@@ -1,0 +1,75 @@
+using System.Management.Automation;
+using ModelHub.Discovery;
+using ModelHub.Errors;
+using ModelHub.Settings;
+
+namespace ModelHub.PowerShell.Cmdlets.Base;
+
+/// <summary>
+/// The cmdlets that take a model: -Id (alias ModelId) by value or by property name and -Hub by property
+/// name, so Models, Versions, Files and Import-Csv rows all pipe in.
+/// </summary>
+public abstract class ModelCmdlet : ModelHubCmdlet
+{
+    private protected const string IdSet = "Id";
+
+    /// <summary>civitai:4201, hf:org/name, 4201, org/name, an AIR or a web page URL.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The model: civitai:4201, hf:org/name, 4201, org/name, an AIR or its web page URL.")]
+    [Alias("ModelId")]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = new string[0];
+
+    /// <summary>The hub, when the id alone does not say (a piped object's Hub).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public Hub? Hub { get; set; }
+
+    /// <summary>Each id as a reference; an id that names no model is reported and skipped.</summary>
+    private protected System.Collections.Generic.IEnumerable<ModelReference> References(System.Collections.Generic.IEnumerable<string> ids)
+    {
+        ModelHubSettings settings;
+        try
+        {
+            settings = Runtime.Settings.Read();
+        }
+        catch (ModelHubException exception)
+        {
+            ThrowHubError(exception);
+            yield break;
+        }
+
+        foreach (var id in ids)
+        {
+            ModelReference reference;
+            try
+            {
+                reference = ModelReference.Parse(id, Hub, settings);
+            }
+            catch (ModelHubException exception)
+            {
+                WriteHubError(exception, id);
+                continue;
+            }
+
+            yield return reference;
+        }
+    }
+
+    /// <summary>Runs one call per model, reporting each model's failure against its reference and going on with the next.</summary>
+    private protected void ForEachModel(System.Collections.Generic.IEnumerable<ModelReference> references, System.Func<ModelReference, PipelineWriter, System.Threading.CancellationToken, System.Threading.Tasks.Task> call)
+    {
+        foreach (var reference in references)
+        {
+            Run(async (writer, cancellation) =>
+            {
+                try
+                {
+                    await call(reference, writer, cancellation).ConfigureAwait(false);
+                }
+                catch (ModelHubException exception)
+                {
+                    writer.Error(exception, reference.ToString());
+                }
+            });
+        }
+    }
+}
