@@ -74,6 +74,15 @@ public sealed class HubHttpClient
     public async Task<JsonDocument> GetJsonAsync(HubRequest request, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ReadJsonAsync(request, response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Parses the JSON answer of a response from <see cref="SendAsync"/>, for callers that also read its headers
+    /// (Hugging Face's Link paging); a non-JSON or malformed answer is an <see cref="ErrorIds.InvalidHubResponse"/>.
+    /// </summary>
+    public static async Task<JsonDocument> ReadJsonAsync(HubRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
         var mediaType = response.Content?.Headers.ContentType?.MediaType;
         if (mediaType is null || !(mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)))
         {

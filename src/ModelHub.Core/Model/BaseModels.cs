@@ -68,6 +68,10 @@ public static class BaseModels
     public static ModelType TypeFromCivitai(string? raw) =>
         raw is not null && Data.Value.CivitaiTypes.TryGetValue(raw, out var type) ? type : ModelType.Other;
 
+    /// <summary>The Hugging Face tags that make a repo this type, for a server-side filter (empty when none does).</summary>
+    public static IReadOnlyList<string> HuggingFaceTypeTags(ModelType type) =>
+        Data.Value.HuggingFaceTypeTags.Where(pair => pair.Value == type).Select(pair => pair.Key).ToArray();
+
     /// <summary>ModelHub's type for a Hugging Face repo, from its tags; image-generation repos without a type tag are checkpoints.</summary>
     public static ModelType TypeFromHuggingFace(IEnumerable<string> tags, bool isImageGeneration)
     {
