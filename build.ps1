@@ -9,13 +9,15 @@
            counts and a final "N passed, N failed" line; exits 1 on any failure.
     Emulator: Build, then runs the hub emulator in the foreground (Ctrl+C stops it); it prints the
            addresses of its Civitai, Hugging Face and CDN origins as one JSON line.
+    Demo:  Build, then an offline tour against the emulator: search both hubs, filter, inspect a model
+           and its files, as a new user would type it.
     Clean: removes out/ and every bin/ and obj/ folder.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Clean', 'Emulator')]
+    [ValidateSet('Build', 'Test', 'Clean', 'Emulator', 'Demo')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -125,6 +127,13 @@ function Invoke-Emulator {
     & dotnet $emulator --civitai http://127.0.0.1:0 --huggingface http://127.0.0.1:0 --cdn http://127.0.0.1:0 @EmulatorArguments
 }
 
+function Invoke-Demo {
+    Invoke-Build
+    # A fresh pwsh, so the tour shows exactly what a user's session would.
+    & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File (Join-Path $root 'build/demo.ps1') -ModulePath (Join-Path $moduleOut 'ModelHub.psd1')
+    if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
+}
+
 function Invoke-Test {
     Invoke-Build
     $null = New-Item -ItemType Directory -Force -Path $resultsOut
@@ -148,6 +157,7 @@ try {
         'Test' { Invoke-Test }
         'Clean' { Invoke-Clean }
         'Emulator' { Invoke-Emulator }
+        'Demo' { Invoke-Demo }
     }
 }
 finally {
