@@ -1,5 +1,6 @@
-using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using ModelHub.Discovery;
@@ -7,7 +8,10 @@ using ModelHub.Http;
 
 namespace ModelHub.Hubs.Civitai;
 
-/// <summary>Civitai as a model source. (Being implemented.)</summary>
+/// <summary>
+/// Civitai as a model source: searches GET /api/v1/models page by page with cursors, reads models from
+/// /api/v1/models/{id} and version files from /api/v1/model-versions/{id} (../shared/hub-api/civitai-api.md).
+/// </summary>
 public sealed class CivitaiSource : IModelSource
 {
     private readonly HubHttpClient _http;
@@ -21,13 +25,89 @@ public sealed class CivitaiSource : IModelSource
 
     public Hub Hub => Hub.Civitai;
 
-    public bool CanSort(ModelSort sort) => throw new NotImplementedException(nameof(_http) + nameof(_requests));
+    public bool CanSort(ModelSort sort) => CivitaiSearchQuery.CanSort(sort);
 
-    public IAsyncEnumerable<Model> SearchAsync(ModelQuery query, HubCallOptions options, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public async IAsyncEnumerable<Model> SearchAsync(ModelQuery query, HubCallOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var search = CivitaiSearchQuery.For(query);
+        var filter = new CivitaiResultFilter(query);
+        var limit = search.FirstPageSize;
+        string? cursor = null;
 
-    public Task<Model> GetModelAsync(string id, HubCallOptions options, CancellationToken cancellationToken) => throw new NotImplementedException();
+        // Paging goes on until a page has no next cursor: a text search may send an empty page that still has one.
+        do
+        {
+            var request = _requests.Create(Hub.Civitai, search.PathAndQuery(limit, cursor), options, target: null);
+            using var document = await _http.GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
+            var page = CivitaiListingPage.Read(document.RootElement, request);
+            foreach (var item in page.Items)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var model = CivitaiModelMapper.Map(item, request);
+                if (filter.Accepts(model))
+                {
+                    yield return model;
+                }
+            }
 
-    public IAsyncEnumerable<ModelVersion> GetVersionsAsync(string modelId, bool all, HubCallOptions options, CancellationToken cancellationToken) => throw new NotImplementedException();
+            if (page.NextCursor is not null && page.NextCursor == cursor)
+            {
+                throw CivitaiErrors.CursorRepeated(request);
+            }
 
-    public IAsyncEnumerable<ModelFile> GetFilesAsync(string modelId, string? versionId, HubCallOptions options, CancellationToken cancellationToken) => throw new NotImplementedException();
+            cursor = page.NextCursor;
+            limit = CivitaiSearchQuery.MaxPageSize;
+        }
+        while (cursor is not null);
+    }
+
+    public async Task<Model> GetModelAsync(string id, HubCallOptions options, CancellationToken cancellationToken)
+    {
+        var modelId = CivitaiIds.Require(id, id);
+        var request = _requests.Create(Hub.Civitai, "api/v1/models/" + modelId, options, target: modelId);
+        using var document = await _http.GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
+        return CivitaiModelMapper.Map(document.RootElement, request);
+    }
+
+    /// <summary>Every published version, newest first: Civitai lists them all, so <paramref name="all"/> changes nothing.</summary>
+    public async IAsyncEnumerable<ModelVersion> GetVersionsAsync(string modelId, bool all, HubCallOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var model = await GetModelAsync(modelId, options, cancellationToken).ConfigureAwait(false);
+        foreach (var version in model.Versions)
+        {
+            yield return version;
+        }
+    }
+
+    /// <summary>
+    /// A version's files from /api/v1/model-versions/{id}; without a version, the latest version's files from the
+    /// model. A version of another model is reported as not found under this one.
+    /// </summary>
+    public async IAsyncEnumerable<ModelFile> GetFilesAsync(string modelId, string? versionId, HubCallOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var files = versionId is null
+            ? (await GetModelAsync(modelId, options, cancellationToken).ConfigureAwait(false)).LatestVersion?.Files ?? Enumerable.Empty<ModelFile>()
+            : await GetVersionFilesAsync(modelId, versionId, options, cancellationToken).ConfigureAwait(false);
+        foreach (var file in files)
+        {
+            yield return file;
+        }
+    }
+
+    private async Task<IReadOnlyList<ModelFile>> GetVersionFilesAsync(string modelId, string versionId, HubCallOptions options, CancellationToken cancellationToken)
+    {
+        var target = CivitaiIds.VersionTarget(modelId, versionId);
+        CivitaiIds.Require(modelId, target);
+        CivitaiIds.Require(versionId, target);
+        var request = _requests.Create(Hub.Civitai, "api/v1/model-versions/" + versionId, options, target);
+        using var document = await _http.GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
+        var version = document.RootElement;
+        var id = version.Text("id") ?? throw CivitaiErrors.Lacks(request, "id");
+        if (version.Text("modelId") is { } owner && !CivitaiIds.Same(owner, modelId))
+        {
+            throw CivitaiErrors.VersionOfAnotherModel(modelId, versionId, owner);
+        }
+
+        return version.Elements("files").Select(file => CivitaiFileMapper.Map(file, modelId, id, request.Endpoint)).ToArray();
+    }
 }
