@@ -48,15 +48,20 @@ function Invoke-FreshPwsh([string] $Script) {
 
 function Reset-HubEmulator([psobject] $Target = $script:Emulator) {
     # Clears every origin's request log and fault rules, so a test sees only its own traffic.
+    # A request the previous test cancelled (a prefetched page) may still land in the log: let it, then clear again.
+    foreach ($origin in $Target.Civitai, $Target.HuggingFace, $Target.Cdn) {
+        $null = Invoke-RestMethod -Method Delete "$origin/_emulator/faults"
+        $null = Invoke-RestMethod -Method Delete "$origin/_emulator/requests"
+    }
+    Start-Sleep -Milliseconds 200
     foreach ($origin in $Target.Civitai, $Target.HuggingFace, $Target.Cdn) {
         $null = Invoke-RestMethod -Method Delete "$origin/_emulator/requests"
-        $null = Invoke-RestMethod -Method Delete "$origin/_emulator/faults"
     }
 }
 
 function Get-EmulatorRequest([ValidateSet('Civitai', 'HuggingFace', 'Cdn')] [string] $Origin, [psobject] $Target = $script:Emulator) {
-    # The requests one origin received, oldest first (the emulator's request log).
-    @(Invoke-RestMethod "$($Target.$Origin)/_emulator/requests")
+    # The requests one origin received, oldest first (the emulator's request log), one object each.
+    foreach ($entry in (Invoke-RestMethod "$($Target.$Origin)/_emulator/requests")) { $entry }
 }
 
 function Add-EmulatorFault([ValidateSet('Civitai', 'HuggingFace', 'Cdn')] [string] $Origin, [hashtable] $Rule) {

@@ -241,16 +241,16 @@ Describe 'Get-HubModel, Get-HubModelVersion and Get-HubModelFile' {
     }
 
     It 'reports <Case> as <ErrorId>' -ForEach @(
-        @{ Case = 'an unknown Civitai model'; Command = { Get-HubModel civitai:99999999 }; ErrorId = 'HubModelNotFound'; Cmdlet = 'GetHubModelCommand' }
-        @{ Case = 'an unknown Hugging Face repo'; Command = { Get-HubModel hf:nobody/nothing-here }; ErrorId = 'HubModelNotFound'; Cmdlet = 'GetHubModelCommand' }
-        @{ Case = 'a private repo without a token'; Command = { Get-HubModel hf:modelhub-emulator-org/private-lora }; ErrorId = 'HubModelNotFound'; Cmdlet = 'GetHubModelCommand' }
-        @{ Case = 'an unknown revision'; Command = { Get-HubModelFile hf:modelhub-emulator/example-lora -VersionId no-such-branch }; ErrorId = 'HubRevisionNotFound'; Cmdlet = 'GetHubModelFileCommand' }
-        @{ Case = 'a name that is no model'; Command = { Get-HubModel 'not a model' }; ErrorId = 'InvalidModelReference'; Cmdlet = 'GetHubModelCommand' }
+        @{ Case = 'an unknown Civitai model'; Cmdlet = 'Get-HubModel'; Arguments = @{ Id = 'civitai:99999999' }; ErrorId = 'HubModelNotFound'; Class = 'GetHubModelCommand' }
+        @{ Case = 'an unknown Hugging Face repo'; Cmdlet = 'Get-HubModel'; Arguments = @{ Id = 'hf:nobody/nothing-here' }; ErrorId = 'HubModelNotFound'; Class = 'GetHubModelCommand' }
+        @{ Case = 'a private repo without a token'; Cmdlet = 'Get-HubModel'; Arguments = @{ Id = 'hf:modelhub-emulator-org/private-lora' }; ErrorId = 'HubModelNotFound'; Class = 'GetHubModelCommand' }
+        @{ Case = 'an unknown revision'; Cmdlet = 'Get-HubModelFile'; Arguments = @{ Id = 'hf:modelhub-emulator/example-lora'; VersionId = 'no-such-branch' }; ErrorId = 'HubRevisionNotFound'; Class = 'GetHubModelFileCommand' }
+        @{ Case = 'a name that is no model'; Cmdlet = 'Get-HubModel'; Arguments = @{ Id = 'not a model' }; ErrorId = 'InvalidModelReference'; Class = 'GetHubModelCommand' }
     ) {
-        $null = & $Command -ErrorVariable problems -ErrorAction SilentlyContinue
+        $null = & $Cmdlet @Arguments -ErrorVariable problems -ErrorAction SilentlyContinue
 
         $problems.Count | Should -Be 1
-        $problems[0].FullyQualifiedErrorId | Should -Be "$ErrorId,ModelHub.PowerShell.Cmdlets.$Cmdlet"
+        $problems[0].FullyQualifiedErrorId | Should -Be "$ErrorId,ModelHub.PowerShell.Cmdlets.$Class"
         $problems[0].TargetObject | Should -Not -BeNullOrEmpty
         $problems[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
     }
@@ -281,9 +281,9 @@ Describe 'Default views and completion' {
         $saved = Save-ModelHubEnvironment
         try {
             Use-HubEmulator
-            (Find-HubModel pixel -First 2 | Out-String) | Should -Match 'Hub\s+Id\s+Name\s+Type\s+BaseModel\s+Downloads'
-            (Get-HubModelVersion civitai:900001 | Out-String) | Should -Match 'VersionId'
-            (Get-HubModelFile civitai:900001 | Out-String) | Should -Match '2\.0 GB'
+            (Find-HubModel pixel -First 2 | Out-String -Width 160) | Should -Match 'Hub\s+Id\s+Name\s+Type\s+BaseModel\s+Downloads'
+            (Get-HubModelVersion civitai:900001 | Out-String -Width 160) | Should -Match 'VersionId'
+            (Get-HubModelFile civitai:900001 | Out-String -Width 160) | Should -Match '2\.0 GB'
         }
         finally {
             Restore-ModelHubEnvironment $saved

@@ -147,21 +147,14 @@ public sealed class ModelDiscovery
         }
     }
 
-    /// <summary>Relevance: take turns between hubs, but never wait for a slow hub while another has results ready.</summary>
+    /// <summary>Relevance: the hubs take turns; a hub whose results ended (or failed) drops out.</summary>
     private static async Task<HubStream> NextInterleavedAsync(List<HubStream> streams)
     {
-        var ready = streams.FirstOrDefault(stream => stream.IsReady);
-        if (ready is null)
-        {
-            await Task.WhenAny(streams.Select(stream => stream.Pending)).ConfigureAwait(false);
-            ready = streams.First(stream => stream.IsReady);
-        }
-
-        // The hub that just gave a result goes to the back of the line.
-        streams.Remove(ready);
-        streams.Add(ready);
-        await ready.Pending.ConfigureAwait(false);
-        return ready;
+        var next = streams[0];
+        streams.RemoveAt(0);
+        streams.Add(next);
+        await next.Pending.ConfigureAwait(false);
+        return next;
     }
 
     /// <summary>A sort key: every hub's next result is needed to know which comes first.</summary>

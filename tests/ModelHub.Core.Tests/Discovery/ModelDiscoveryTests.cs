@@ -38,6 +38,17 @@ public sealed class ModelDiscoveryTests
     }
 
     [Fact]
+    public async Task Interleaves_even_when_one_hub_answers_later()
+    {
+        var civitai = new FakeSource(Hub.Civitai, new[] { FakeSource.Page(Hub.Civitai, 1, 2) }) { Latency = TimeSpan.FromMilliseconds(150) };
+        var hf = new FakeSource(Hub.HuggingFace, new[] { FakeSource.Page(Hub.HuggingFace, 4, 5, 6, 7) });
+
+        var models = await SearchAsync(new ModelDiscovery(new[] { civitai, hf }), new ModelQuery(), int.MaxValue);
+
+        Assert.Equal(new[] { Hub.Civitai, Hub.HuggingFace, Hub.Civitai, Hub.HuggingFace, Hub.HuggingFace, Hub.HuggingFace }, models.Select(model => model.Hub));
+    }
+
+    [Fact]
     public async Task Requests_no_page_past_what_the_caller_takes()
     {
         var civitai = new FakeSource(Hub.Civitai, new[] { FakeSource.Page(Hub.Civitai, 9, 8, 7), FakeSource.Page(Hub.Civitai, 6, 5) });
