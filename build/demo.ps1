@@ -14,16 +14,17 @@ try {
     Import-Module $ModulePath
     $tour = @(
         'Get-HubConfiguration | Select-Object CivitaiEndpoint, HuggingFaceEndpoint, ContentPolicy'
-        "Find-HubModel 'pixel art' -First 6"
+        'Find-HubModel pixel -First 6'
         'Find-HubModel -Type LoRA -BaseModel SDXL -Sort Downloads -First 20 | Where-Object Downloads -gt 1000000 | Select-Object -First 5'
         'Get-HubModel civitai:900001 | Format-List Hub, Id, Name, Type, BaseModel, Author, Air, Url'
         'Get-HubModelFile civitai:900001'
         'Get-HubModelVersion hf:modelhub-emulator/example-lora -All'
-        'Get-HubModelFile hf:modelhub-emulator/example-pipeline | Where-Object Format -eq SafeTensor'
+        "Get-HubModelFile hf:modelhub-emulator/example-pipeline | Where-Object Path -like '*.safetensors'"
     )
     foreach ($command in $tour) {
         Write-Host "PS> $command"
-        Invoke-Expression $command | Out-Host
+        # As a 120-column terminal shows it, also when the output is redirected (CI, a log file).
+        Invoke-Expression $command | Out-String -Width 120 | Write-Host
     }
 }
 finally {
