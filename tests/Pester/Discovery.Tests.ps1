@@ -244,6 +244,7 @@ Describe 'Get-HubModel, Get-HubModelVersion and Get-HubModelFile' {
         @{ Case = 'an unknown Civitai model'; Cmdlet = 'Get-HubModel'; Arguments = @{ Id = 'civitai:99999999' }; ErrorId = 'HubModelNotFound'; Class = 'GetHubModelCommand' }
         @{ Case = 'an unknown Hugging Face repo'; Cmdlet = 'Get-HubModel'; Arguments = @{ Id = 'hf:nobody/nothing-here' }; ErrorId = 'HubModelNotFound'; Class = 'GetHubModelCommand' }
         @{ Case = 'a private repo without a token'; Cmdlet = 'Get-HubModel'; Arguments = @{ Id = 'hf:modelhub-emulator-org/private-lora' }; ErrorId = 'HubModelNotFound'; Class = 'GetHubModelCommand' }
+        @{ Case = 'an unknown Civitai version'; Cmdlet = 'Get-HubModelFile'; Arguments = @{ Id = 'civitai:900001'; VersionId = '1' }; ErrorId = 'HubModelNotFound'; Class = 'GetHubModelFileCommand' }
         @{ Case = 'an unknown revision'; Cmdlet = 'Get-HubModelFile'; Arguments = @{ Id = 'hf:modelhub-emulator/example-lora'; VersionId = 'no-such-branch' }; ErrorId = 'HubRevisionNotFound'; Class = 'GetHubModelFileCommand' }
         @{ Case = 'a name that is no model'; Cmdlet = 'Get-HubModel'; Arguments = @{ Id = 'not a model' }; ErrorId = 'InvalidModelReference'; Class = 'GetHubModelCommand' }
     ) {

@@ -6,7 +6,6 @@ using ModelHub.Errors;
 using ModelHub.PowerShell.Cmdlets.Base;
 using ModelHub.PowerShell.Completion;
 using ModelHub.PowerShell.Output;
-using ModelHub.Settings;
 
 namespace ModelHub.PowerShell.Cmdlets;
 
@@ -53,17 +52,7 @@ public sealed class FindHubModelCommand : ModelHubCmdlet
 
     protected override void EndProcessing()
     {
-        ModelHubSettings settings;
-        try
-        {
-            settings = Runtime.Settings.Read();
-        }
-        catch (ModelHubException exception)
-        {
-            ThrowHubError(exception);
-            return;
-        }
-
+        var settings = ReadSettings();
         var query = new ModelQuery
         {
             Text = Query,

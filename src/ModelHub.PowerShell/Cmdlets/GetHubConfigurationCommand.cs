@@ -1,7 +1,5 @@
 using System.Management.Automation;
-using ModelHub.Errors;
 using ModelHub.PowerShell.Cmdlets.Base;
-using ModelHub.Settings;
 
 namespace ModelHub.PowerShell.Cmdlets;
 
@@ -15,17 +13,7 @@ public sealed class GetHubConfigurationCommand : ModelHubCmdlet
 {
     protected override void EndProcessing()
     {
-        ModelHubSettings settings;
-        try
-        {
-            settings = Runtime.Settings.Read();
-        }
-        catch (ModelHubException exception)
-        {
-            ThrowHubError(exception);
-            return;
-        }
-
+        var settings = ReadSettings();
         foreach (var endpoint in new[] { settings.Civitai, settings.HuggingFace })
         {
             if (!endpoint.IsSecure)

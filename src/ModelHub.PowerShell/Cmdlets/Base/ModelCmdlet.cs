@@ -1,7 +1,10 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using ModelHub.Discovery;
 using ModelHub.Errors;
-using ModelHub.Settings;
 
 namespace ModelHub.PowerShell.Cmdlets.Base;
 
@@ -24,19 +27,9 @@ public abstract class ModelCmdlet : ModelHubCmdlet
     public Hub? Hub { get; set; }
 
     /// <summary>Each id as a reference; an id that names no model is reported and skipped.</summary>
-    private protected System.Collections.Generic.IEnumerable<ModelReference> References(System.Collections.Generic.IEnumerable<string> ids)
+    private protected IEnumerable<ModelReference> References(IEnumerable<string> ids)
     {
-        ModelHubSettings settings;
-        try
-        {
-            settings = Runtime.Settings.Read();
-        }
-        catch (ModelHubException exception)
-        {
-            ThrowHubError(exception);
-            yield break;
-        }
-
+        var settings = ReadSettings();
         foreach (var id in ids)
         {
             ModelReference reference;
@@ -55,7 +48,7 @@ public abstract class ModelCmdlet : ModelHubCmdlet
     }
 
     /// <summary>Runs one call per model, reporting each model's failure against its reference and going on with the next.</summary>
-    private protected void ForEachModel(System.Collections.Generic.IEnumerable<ModelReference> references, System.Func<ModelReference, PipelineWriter, System.Threading.CancellationToken, System.Threading.Tasks.Task> call)
+    private protected void ForEachModel(IEnumerable<ModelReference> references, Func<ModelReference, PipelineWriter, CancellationToken, Task> call)
     {
         foreach (var reference in references)
         {

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ModelHub.Errors;
 using ModelHub.PowerShell.Errors;
+using ModelHub.Settings;
 
 namespace ModelHub.PowerShell.Cmdlets.Base;
 
@@ -30,6 +31,20 @@ public abstract class ModelHubCmdlet : PSCmdlet, IDisposable
     /// <summary>Stops the command: nothing can proceed (for example, the configuration is unusable).</summary>
     private protected void ThrowHubError(ModelHubException exception, object? target = null) =>
         ThrowTerminatingError(ErrorRecordFactory.Create(exception, target));
+
+    /// <summary>The effective settings; an unusable configuration stops the command (InvalidConfiguration).</summary>
+    private protected ModelHubSettings ReadSettings()
+    {
+        try
+        {
+            return Runtime.Settings.Read();
+        }
+        catch (ModelHubException exception)
+        {
+            ThrowHubError(exception);
+            throw; // Not reached: ThrowTerminatingError throws.
+        }
+    }
 
     /// <summary>
     /// Runs core work on the thread pool and drains what it reports on the pipeline thread until it ends.
