@@ -26,4 +26,13 @@ public interface IModelSource
 
     /// <summary>A version's files (the latest version when <paramref name="versionId"/> is null); Hugging Face: the whole tree, recursive, paged.</summary>
     IAsyncEnumerable<ModelFile> GetFilesAsync(string modelId, string? versionId, HubCallOptions options, CancellationToken cancellationToken);
+
+    /// <summary>The model's card (Civitai: model and version description; Hugging Face: README.md at the revision).</summary>
+    Task<ModelCard> GetCardAsync(string modelId, string? versionId, HubCallOptions options, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The model's sample images, lazily: Civitai's /api/v1/images (then the images embedded in the version);
+    /// Hugging Face the images its card shows (widget outputs, README images), each once. NSFW ones only when asked.
+    /// </summary>
+    IAsyncEnumerable<ModelImage> GetImagesAsync(string modelId, string? versionId, bool includeNsfw, HubCallOptions options, CancellationToken cancellationToken);
 }

@@ -134,6 +134,14 @@ public sealed class ModelDiscovery
         }
     }
 
+    /// <summary>A model's card.</summary>
+    public Task<ModelCard> GetCardAsync(ModelReference reference, string? versionId, HubCallOptions options, CancellationToken cancellationToken) =>
+        _sources[reference.Hub].GetCardAsync(reference.Id, versionId ?? reference.VersionId, options, cancellationToken);
+
+    /// <summary>Hands a model's sample images to <paramref name="receive"/> until it returns false.</summary>
+    public Task GetImagesAsync(ModelReference reference, string? versionId, bool includeNsfw, HubCallOptions options, Func<ModelImage, bool> receive, CancellationToken cancellationToken) =>
+        DeliverAsync(_sources[reference.Hub].GetImagesAsync(reference.Id, versionId ?? reference.VersionId, includeNsfw, options, cancellationToken), receive);
+
     // The PowerShell layer takes results through callbacks: it cannot name IAsyncEnumerable, whose
     // assembly lives only in the module's own load context.
     private static async Task DeliverAsync<T>(IAsyncEnumerable<T> items, Func<T, bool> receive)

@@ -12,7 +12,7 @@ namespace ModelHub.Hubs.Civitai;
 /// Civitai as a model source: searches GET /api/v1/models page by page with cursors, reads models from
 /// /api/v1/models/{id} and version files from /api/v1/model-versions/{id} (../shared/hub-api/civitai-api.md).
 /// </summary>
-public sealed class CivitaiSource : IModelSource
+public sealed partial class CivitaiSource : IModelSource
 {
     private readonly HubHttpClient _http;
     private readonly HubRequestFactory _requests;

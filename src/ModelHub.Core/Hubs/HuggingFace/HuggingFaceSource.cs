@@ -14,7 +14,7 @@ namespace ModelHub.Hubs.HuggingFace;
 /// tree of a commit (listings paged with Link, lazily), and maps them to the unified model (docs/MAPPINGS.md).
 /// Every failure arrives from the HTTP layer as a ModelHubException and passes through unchanged.
 /// </summary>
-public sealed class HuggingFaceSource : IModelSource
+public sealed partial class HuggingFaceSource : IModelSource
 {
     private readonly HubHttpClient _http;
     private readonly HubRequestFactory _requests;

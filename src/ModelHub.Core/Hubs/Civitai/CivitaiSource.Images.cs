@@ -1,0 +1,12 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using ModelHub.Discovery;
+
+namespace ModelHub.Hubs.Civitai;
+
+/// <summary>(Being implemented.)</summary>
+public sealed partial class CivitaiSource
+{
+    public IAsyncEnumerable<ModelImage> GetImagesAsync(string modelId, string? versionId, bool includeNsfw, HubCallOptions options, CancellationToken cancellationToken) => throw new NotImplementedException();
+}

@@ -1,0 +1,12 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using ModelHub.Discovery;
+
+namespace ModelHub.Hubs.HuggingFace;
+
+/// <summary>(Being implemented.)</summary>
+public sealed partial class HuggingFaceSource
+{
+    public Task<ModelCard> GetCardAsync(string modelId, string? versionId, HubCallOptions options, CancellationToken cancellationToken) => throw new NotImplementedException();
+}
