@@ -15,7 +15,9 @@
         'Find-HubModel'
         'Get-HubConfiguration'
         'Get-HubModel'
+        'Get-HubModelCard'
         'Get-HubModelFile'
+        'Get-HubModelImage'
         'Get-HubModelVersion'
     )
     FunctionsToExport    = @()

@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Extensions.DependencyInjection;
 using ModelHub.Discovery;
+using ModelHub.Downloads;
 using ModelHub.Http;
 using ModelHub.Hubs.Civitai;
 using ModelHub.Hubs.HuggingFace;
@@ -38,6 +39,7 @@ public sealed class HubRuntime : IDisposable
             .AddSingleton<IModelSource, CivitaiSource>()
             .AddSingleton<IModelSource, HuggingFaceSource>()
             .AddSingleton<ModelDiscovery>()
+            .AddSingleton<ImageSaver>()
             .AddHubHttp(primaryHandler)
             .BuildServiceProvider();
     }
@@ -49,6 +51,9 @@ public sealed class HubRuntime : IDisposable
     public TokenResolver Tokens => _services.GetRequiredService<TokenResolver>();
 
     public HubHttpClient Http => _services.GetRequiredService<HubHttpClient>();
+
+    /// <summary>Saves sample images to folders.</summary>
+    public ImageSaver Images => _services.GetRequiredService<ImageSaver>();
 
     /// <summary>Search, models, versions and files across both hubs.</summary>
     public ModelDiscovery Discovery => _services.GetRequiredService<ModelDiscovery>();

@@ -99,7 +99,8 @@ Describe 'Every exported cmdlet' -ForEach $Cmdlets {
             $entry = $Help.Parameters.Parameter | Where-Object Name -eq $parameter
             ($entry.Description.Text -join '') | Should -Not -BeNullOrEmpty -Because "-$parameter needs a description"
         }
-        $documented = [regex]::Matches($Doc, '(?m)^### -(\w+)') | ForEach-Object { $_.Groups[1].Value }
+        # -WhatIf and -Confirm are documented like platyPS does, but are common parameters.
+        $documented = [regex]::Matches($Doc, '(?m)^### -(\w+)') | ForEach-Object { $_.Groups[1].Value } | Where-Object { $_ -notin $Common }
         @($documented) | Sort-Object | Should -Be @($parameters | Sort-Object)
     }
 

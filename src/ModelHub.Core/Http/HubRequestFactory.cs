@@ -20,11 +20,13 @@ public sealed class HubRequestFactory
     public HubRequest Create(Hub hub, string pathAndQuery, HubCallOptions options, string? target, HttpMethod? method = null, HttpContent? content = null) =>
         Create(hub, options, target, endpoint => endpoint.Combine(pathAndQuery), method, content);
 
-    /// <summary>A request for an absolute URL the hub gave (a paging link), still sent with the hub's token rules.</summary>
-    public HubRequest CreateForUrl(Hub hub, System.Uri url, HubCallOptions options, string? target) =>
-        Create(hub, options, target, _ => url, method: null, content: null);
+    /// <summary>A request for an absolute URL the hub gave (a paging link, an image), still sent with the hub's token rules.</summary>
+    public HubRequest CreateForUrl(Hub hub, System.Uri url, HubCallOptions options, string? target, string accept = JsonMediaType) =>
+        Create(hub, options, target, _ => url, method: null, content: null, accept);
 
-    private HubRequest Create(Hub hub, HubCallOptions options, string? target, System.Func<HubEndpoint, System.Uri> address, HttpMethod? method, HttpContent? content)
+    private const string JsonMediaType = "application/json";
+
+    private HubRequest Create(Hub hub, HubCallOptions options, string? target, System.Func<HubEndpoint, System.Uri> address, HttpMethod? method, HttpContent? content, string accept = JsonMediaType)
     {
         var settings = _settings.Read();
         var endpoint = settings.Endpoint(hub);
@@ -33,7 +35,7 @@ public sealed class HubRequestFactory
             Target = target,
             Trace = options.Trace,
             Content = content,
-            Accept = "application/json",
+            Accept = accept,
         };
     }
 }

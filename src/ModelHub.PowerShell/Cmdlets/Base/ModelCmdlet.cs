@@ -52,17 +52,21 @@ public abstract class ModelCmdlet : ModelHubCmdlet
     {
         foreach (var reference in references)
         {
-            Run(async (writer, cancellation) =>
-            {
-                try
-                {
-                    await call(reference, writer, cancellation).ConfigureAwait(false);
-                }
-                catch (ModelHubException exception)
-                {
-                    writer.Error(exception, reference.ToString());
-                }
-            });
+            RunFor(reference, (writer, cancellation) => call(reference, writer, cancellation));
         }
     }
+
+    /// <summary>Runs core work for one model; its failure is reported against the model and does not stop the command.</summary>
+    private protected void RunFor(ModelReference reference, Func<PipelineWriter, CancellationToken, Task> call) =>
+        Run(async (writer, cancellation) =>
+        {
+            try
+            {
+                await call(writer, cancellation).ConfigureAwait(false);
+            }
+            catch (ModelHubException exception)
+            {
+                writer.Error(exception, reference.ToString());
+            }
+        });
 }

@@ -1,0 +1,79 @@
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using ModelHub.Discovery;
+using ModelHub.Errors;
+using ModelHub.Http;
+using ModelHub.Resources;
+
+namespace ModelHub.Downloads;
+
+/// <summary>Saves sample images to a folder: only real images (by content type), under safe names, written whole or not at all.</summary>
+public sealed class ImageSaver
+{
+    private readonly HubHttpClient _http;
+    private readonly HubRequestFactory _requests;
+
+    public ImageSaver(HubHttpClient http, HubRequestFactory requests)
+    {
+        _http = http;
+        _requests = requests;
+    }
+
+    /// <summary>The file an image would be saved as in <paramref name="folder"/> (the extension is settled by its content type when saved).</summary>
+    public static string PlannedPath(ModelImage image, string folder) =>
+        Path.Combine(folder, SafeFileName.From(BaseName(image) + Path.GetExtension(image.Url.AbsolutePath), BaseName(image)));
+
+    /// <summary>Downloads the image into <paramref name="folder"/> and returns the file's path.</summary>
+    public async Task<string> SaveAsync(ModelImage image, string folder, HubCallOptions options, CancellationToken cancellationToken)
+    {
+        var request = _requests.CreateForUrl(image.Hub, image.Url, options, image.Url.ToString(), accept: "image/*");
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var mediaType = response.Content?.Headers.ContentType?.MediaType ?? string.Empty;
+        var extension = ExtensionOf(mediaType) ?? throw new InvalidHubResponseException(
+            Text.Format(Messages.NotAnImage, Redaction.Url(image.Url), mediaType.Length == 0 ? "none" : mediaType), Messages.InvalidResponseAction)
+        {
+            Hub = image.Hub,
+            Target = image.Url.ToString(),
+        };
+
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, SafeFileName.From(BaseName(image) + extension, "image" + extension));
+        var partial = path + ".partial";
+        try
+        {
+            using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await response.Content!.CopyToAsync(file).ConfigureAwait(false);
+            }
+
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+
+            File.Move(partial, path);
+            return path;
+        }
+        finally
+        {
+            if (File.Exists(partial))
+            {
+                File.Delete(partial);
+            }
+        }
+    }
+
+    private static string BaseName(ModelImage image) =>
+        $"{image.ModelId.Replace('/', '_')}_{image.Id ?? Path.GetFileNameWithoutExtension(image.Url.AbsolutePath)}";
+
+    private static string? ExtensionOf(string mediaType) => mediaType.ToLowerInvariant() switch
+    {
+        "image/png" => ".png",
+        "image/jpeg" or "image/jpg" => ".jpeg",
+        "image/webp" => ".webp",
+        "image/gif" => ".gif",
+        "image/avif" => ".avif",
+        _ => null,
+    };
+}
