@@ -20,6 +20,8 @@ try {
         'Get-HubModelFile civitai:900001'
         'Get-HubModelVersion hf:modelhub-emulator/example-lora -All'
         "Get-HubModelFile hf:modelhub-emulator/example-pipeline | Where-Object Path -like '*.safetensors'"
+        'Get-HubModelCard hf:modelhub-emulator/example-lora'
+        'Find-HubModel pixel -Hub Civitai -Type LoRA -First 1 | Get-HubModelImage -First 3'
     )
     foreach ($command in $tour) {
         Write-Host "PS> $command"
