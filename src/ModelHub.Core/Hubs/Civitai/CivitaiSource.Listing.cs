@@ -3,13 +3,12 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
-using System.Threading.Tasks;
 using ModelHub.Discovery;
 using ModelHub.Http;
 
 namespace ModelHub.Hubs.Civitai;
 
-/// <summary>What the Civitai source shares between its requests: cursor-paged listings and version answers.</summary>
+/// <summary>Civitai's cursor-paged listings, shared by the searches and the image listings.</summary>
 public sealed partial class CivitaiSource
 {
     /// <summary>
@@ -42,26 +41,5 @@ public sealed partial class CivitaiSource
             cursor = page.NextCursor;
         }
         while (cursor is not null);
-    }
-
-    /// <summary>
-    /// Reads /api/v1/model-versions/{id} with <paramref name="read"/> (given the version's own id and the request).
-    /// A version of another model is reported as not found under this one.
-    /// </summary>
-    private async Task<T> ReadVersionAsync<T>(string modelId, string versionId, HubCallOptions options, Func<JsonElement, string, HubRequest, T> read, CancellationToken cancellationToken)
-    {
-        var target = CivitaiIds.VersionTarget(modelId, versionId);
-        CivitaiIds.Require(modelId, target);
-        CivitaiIds.Require(versionId, target);
-        var request = _requests.Create(Hub.Civitai, "api/v1/model-versions/" + versionId, options, target);
-        using var document = await _http.GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
-        var version = document.RootElement;
-        var id = version.Text("id") ?? throw CivitaiErrors.Lacks(request, "id");
-        if (version.Text("modelId") is { } owner && !CivitaiIds.Same(owner, modelId))
-        {
-            throw CivitaiErrors.VersionOfAnotherModel(modelId, versionId, owner);
-        }
-
-        return read(version, id, request);
     }
 }

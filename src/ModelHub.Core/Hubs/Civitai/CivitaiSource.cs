@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ModelHub.Discovery;
@@ -84,4 +86,25 @@ public sealed partial class CivitaiSource : IModelSource
             options,
             (version, id, request) => version.Elements("files").Select(file => CivitaiFileMapper.Map(file, modelId, id, request.Endpoint)).ToArray(),
             cancellationToken);
+
+    /// <summary>
+    /// GET /model-versions/{id}, read by <paramref name="read"/> (with the version's id) while the answer is open.
+    /// A version of another model is reported as not found under this one.
+    /// </summary>
+    private async Task<T> ReadVersionAsync<T>(string modelId, string versionId, HubCallOptions options, Func<JsonElement, string, HubRequest, T> read, CancellationToken cancellationToken)
+    {
+        var target = CivitaiIds.VersionTarget(modelId, versionId);
+        CivitaiIds.Require(modelId, target);
+        CivitaiIds.Require(versionId, target);
+        var request = _requests.Create(Hub.Civitai, "api/v1/model-versions/" + versionId, options, target);
+        using var document = await _http.GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
+        var version = document.RootElement;
+        var id = version.Text("id") ?? throw CivitaiErrors.Lacks(request, "id");
+        if (version.Text("modelId") is { } owner && !CivitaiIds.Same(owner, modelId))
+        {
+            throw CivitaiErrors.VersionOfAnotherModel(modelId, versionId, owner);
+        }
+
+        return read(version, id, request);
+    }
 }
