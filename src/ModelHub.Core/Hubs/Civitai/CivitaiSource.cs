@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ModelHub.Discovery;
@@ -31,34 +33,17 @@ public sealed partial class CivitaiSource : IModelSource
     {
         var search = CivitaiSearchQuery.For(query);
         var filter = new CivitaiResultFilter(query);
-        var limit = search.FirstPageSize;
-        string? cursor = null;
 
-        // Paging goes on until a page has no next cursor: a text search may send an empty page that still has one.
-        do
+        // The first page holds the caller's First; the later ones are full.
+        var items = ListAsync(cursor => search.PathAndQuery(cursor is null ? search.FirstPageSize : CivitaiSearchQuery.MaxPageSize, cursor), options, target: null, cancellationToken);
+        await foreach (var (item, request) in items.ConfigureAwait(false))
         {
-            var request = _requests.Create(Hub.Civitai, search.PathAndQuery(limit, cursor), options, target: null);
-            using var document = await _http.GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
-            var page = CivitaiListingPage.Read(document.RootElement, request);
-            foreach (var item in page.Items)
+            var model = CivitaiModelMapper.Map(item, request);
+            if (filter.Accepts(model))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var model = CivitaiModelMapper.Map(item, request);
-                if (filter.Accepts(model))
-                {
-                    yield return model;
-                }
+                yield return model;
             }
-
-            if (page.NextCursor is not null && page.NextCursor == cursor)
-            {
-                throw CivitaiErrors.CursorRepeated(request);
-            }
-
-            cursor = page.NextCursor;
-            limit = CivitaiSearchQuery.MaxPageSize;
         }
-        while (cursor is not null);
     }
 
     public async Task<Model> GetModelAsync(string id, HubCallOptions options, CancellationToken cancellationToken)
@@ -94,7 +79,19 @@ public sealed partial class CivitaiSource : IModelSource
         }
     }
 
-    private async Task<IReadOnlyList<ModelFile>> GetVersionFilesAsync(string modelId, string versionId, HubCallOptions options, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<ModelFile>> GetVersionFilesAsync(string modelId, string versionId, HubCallOptions options, CancellationToken cancellationToken) =>
+        ReadVersionAsync<IReadOnlyList<ModelFile>>(
+            modelId,
+            versionId,
+            options,
+            (version, id, request) => version.Elements("files").Select(file => CivitaiFileMapper.Map(file, modelId, id, request.Endpoint)).ToArray(),
+            cancellationToken);
+
+    /// <summary>
+    /// GET /model-versions/{id}, read by <paramref name="read"/> (with the version's id) while the answer is open.
+    /// A version of another model is reported as not found under this one.
+    /// </summary>
+    private async Task<T> ReadVersionAsync<T>(string modelId, string versionId, HubCallOptions options, Func<JsonElement, string, HubRequest, T> read, CancellationToken cancellationToken)
     {
         var target = CivitaiIds.VersionTarget(modelId, versionId);
         CivitaiIds.Require(modelId, target);
@@ -108,6 +105,6 @@ public sealed partial class CivitaiSource : IModelSource
             throw CivitaiErrors.VersionOfAnotherModel(modelId, versionId, owner);
         }
 
-        return version.Elements("files").Select(file => CivitaiFileMapper.Map(file, modelId, id, request.Endpoint)).ToArray();
+        return read(version, id, request);
     }
 }
