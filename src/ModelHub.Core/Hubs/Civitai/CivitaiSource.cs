@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ModelHub.Discovery;
@@ -61,13 +63,8 @@ public sealed partial class CivitaiSource : IModelSource
         while (cursor is not null);
     }
 
-    public async Task<Model> GetModelAsync(string id, HubCallOptions options, CancellationToken cancellationToken)
-    {
-        var modelId = CivitaiIds.Require(id, id);
-        var request = _requests.Create(Hub.Civitai, "api/v1/models/" + modelId, options, target: modelId);
-        using var document = await _http.GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
-        return CivitaiModelMapper.Map(document.RootElement, request);
-    }
+    public Task<Model> GetModelAsync(string id, HubCallOptions options, CancellationToken cancellationToken) =>
+        ReadModelAsync(id, options, CivitaiModelMapper.Map, cancellationToken);
 
     /// <summary>Every published version, newest first: Civitai lists them all, so <paramref name="all"/> changes nothing.</summary>
     public async IAsyncEnumerable<ModelVersion> GetVersionsAsync(string modelId, bool all, HubCallOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -94,7 +91,28 @@ public sealed partial class CivitaiSource : IModelSource
         }
     }
 
-    private async Task<IReadOnlyList<ModelFile>> GetVersionFilesAsync(string modelId, string versionId, HubCallOptions options, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<ModelFile>> GetVersionFilesAsync(string modelId, string versionId, HubCallOptions options, CancellationToken cancellationToken) =>
+        ReadVersionAsync<IReadOnlyList<ModelFile>>(
+            modelId,
+            versionId,
+            options,
+            (version, id, request) => version.Elements("files").Select(file => CivitaiFileMapper.Map(file, modelId, id, request.Endpoint)).ToArray(),
+            cancellationToken);
+
+    /// <summary>GET /models/{id}, read by <paramref name="read"/> while the answer is open.</summary>
+    private async Task<T> ReadModelAsync<T>(string id, HubCallOptions options, Func<JsonElement, HubRequest, T> read, CancellationToken cancellationToken)
+    {
+        var modelId = CivitaiIds.Require(id, id);
+        var request = _requests.Create(Hub.Civitai, "api/v1/models/" + modelId, options, target: modelId);
+        using var document = await _http.GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
+        return read(document.RootElement, request);
+    }
+
+    /// <summary>
+    /// GET /model-versions/{id}, read by <paramref name="read"/> (with the version's id) while the answer is open.
+    /// A version of another model is reported as not found under this one.
+    /// </summary>
+    private async Task<T> ReadVersionAsync<T>(string modelId, string versionId, HubCallOptions options, Func<JsonElement, string, HubRequest, T> read, CancellationToken cancellationToken)
     {
         var target = CivitaiIds.VersionTarget(modelId, versionId);
         CivitaiIds.Require(modelId, target);
@@ -108,6 +126,6 @@ public sealed partial class CivitaiSource : IModelSource
             throw CivitaiErrors.VersionOfAnotherModel(modelId, versionId, owner);
         }
 
-        return version.Elements("files").Select(file => CivitaiFileMapper.Map(file, modelId, id, request.Endpoint)).ToArray();
+        return read(version, id, request);
     }
 }
