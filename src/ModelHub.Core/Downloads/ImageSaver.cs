@@ -65,7 +65,7 @@ public sealed class ImageSaver
     }
 
     private static string BaseName(ModelImage image) =>
-        $"{image.ModelId.Replace('/', '_')}_{image.Id ?? Path.GetFileNameWithoutExtension(image.Url.AbsolutePath)}";
+        $"{image.ModelId.Replace('/', '_')}_{image.ImageId ?? Path.GetFileNameWithoutExtension(image.Url.AbsolutePath)}";
 
     private static string? ExtensionOf(string mediaType) => mediaType.ToLowerInvariant() switch
     {

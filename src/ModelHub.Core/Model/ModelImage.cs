@@ -12,8 +12,8 @@ public sealed class ModelImage
 
     public string? VersionId { get; init; }
 
-    /// <summary>The hub's image id (Civitai), when it has one.</summary>
-    public string? Id { get; init; }
+    /// <summary>The hub's image id (Civitai), when it has one. Not "Id": images pipe into model cmdlets by ModelId.</summary>
+    public string? ImageId { get; init; }
 
     public Uri Url { get; init; } = null!;
 

@@ -21,7 +21,7 @@ public sealed class ImageSaverTests : IDisposable
         _folder.Dispose();
     }
 
-    private static ModelImage Image(string url) => new() { Hub = Hub.Civitai, ModelId = "4201", Id = "77", Url = new Uri(url) };
+    private static ModelImage Image(string url) => new() { Hub = Hub.Civitai, ModelId = "4201", ImageId = "77", Url = new Uri(url) };
 
     [Fact]
     public async Task Saves_an_image_under_a_safe_name_with_its_real_extension_and_no_token()

@@ -25,7 +25,7 @@ internal static class CivitaiImageMapper
             Hub = Hub.Civitai,
             ModelId = modelId,
             VersionId = versionId,
-            Id = image.Text("id"),
+            ImageId = image.Text("id"),
             Url = url,
             Width = (int?)image.WholeNumber("width"),
             Height = (int?)image.WholeNumber("height"),

@@ -16,9 +16,9 @@ public abstract class ModelCmdlet : ModelHubCmdlet
 {
     private protected const string IdSet = "Id";
 
-    /// <summary>civitai:4201, hf:org/name, 4201, org/name, an AIR or a web page URL.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The model: civitai:4201, hf:org/name, 4201, org/name, an AIR or its web page URL.")]
-    [Alias("ModelId")]
+    /// <summary>civitai:4201, hf:org/name, 4201, org/name, an AIR or a web page URL (hence the alias Url).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The model: civitai:4201, hf:org/name, 4201, org/name, an AIR or its web page URL.")]
+    [Alias("ModelId", "Url")]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = new string[0];
 

@@ -56,7 +56,7 @@ public sealed class CivitaiImagesTests : IDisposable
 
         var images = await GetImagesAsync("42", take: 3);
 
-        Assert.Equal(new[] { "1", "2", "3" }, images.Select(image => image.Id));
+        Assert.Equal(new[] { "1", "2", "3" }, images.Select(image => image.ImageId));
         Assert.Equal(new[] { "/api/v1/images?limit=100&modelId=42&nsfw=Soft" }, _civitai.Requests);
     }
 
@@ -92,7 +92,7 @@ public sealed class CivitaiImagesTests : IDisposable
             },
             _civitai.Requests);
         var embedded = images[^1];
-        Assert.Null(embedded.Id);
+        Assert.Null(embedded.ImageId);
         Assert.Equal("421", embedded.VersionId);
         Assert.Equal("embedded", embedded.Prompt);
         Assert.Equal(ulong.MaxValue, embedded.Seed);
@@ -137,7 +137,7 @@ public sealed class CivitaiImagesTests : IDisposable
         var safe = await GetImagesAsync("42", "421");
         var all = await GetImagesAsync("42", "421", includeNsfw: true);
 
-        Assert.Equal(new[] { "1", "2", null }, safe.Select(image => image.Id));
+        Assert.Equal(new[] { "1", "2", null }, safe.Select(image => image.ImageId));
         Assert.Equal(Cdn + "pg.jpeg", safe[^1].Url.AbsoluteUri);
         Assert.Equal(
             new[] { "None", "Soft", "Mature", "X", "Mature", "None", "Mature", "X" },
@@ -158,7 +158,7 @@ public sealed class CivitaiImagesTests : IDisposable
         var listed = images[0];
         Assert.Equal(Hub.Civitai, listed.Hub);
         Assert.Equal("1231067", listed.ModelId);
-        Assert.Equal("9173928", listed.Id);
+        Assert.Equal("9173928", listed.ImageId);
         Assert.Equal("https://image.civitai.com/xG1nkqKTMzGDvpLrqFT7WA/cc242d6c-f960-4274-aa1d-f22a71e705ef/width=832/cc242d6c-f960-4274-aa1d-f22a71e705ef.jpeg", listed.Url.AbsoluteUri);
         Assert.Equal((832, 1216), (listed.Width!.Value, listed.Height!.Value));
         Assert.Equal("None", listed.NsfwLevel);
@@ -187,7 +187,7 @@ public sealed class CivitaiImagesTests : IDisposable
 
         Assert.Equal("/api/v1/images?limit=100&modelId=1244&modelVersionId=1318&nsfw=Soft&cursor=101", _civitai.Requests[1]);
         var listed = images[0];
-        Assert.Equal("469632", listed.Id);
+        Assert.Equal("469632", listed.ImageId);
         Assert.Equal("Meina", listed.Model);
         Assert.Equal(234871805UL, listed.Seed);
         Assert.Equal("None", listed.NsfwLevel);
