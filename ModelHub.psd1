@@ -17,6 +17,7 @@
         'Get-HubModel'
         'Get-HubModelFile'
         'Get-HubModelVersion'
+        'Show-HubModelGallery'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -13,7 +13,7 @@ public sealed class LayeringTests
 {
     private const string Civitai = "ModelHub.Hubs.Civitai";
     private const string HuggingFace = "ModelHub.Hubs.HuggingFace";
-    private static readonly string[] Engines = { "ModelHub.Discovery", "ModelHub.Downloads", "ModelHub.Library", "ModelHub.Manifests" };
+    private static readonly string[] Engines = { "ModelHub.Discovery", "ModelHub.Downloads", "ModelHub.Library", "ModelHub.Manifests", "ModelHub.Gallery" };
 
     [Theory]
     [InlineData(Civitai, HuggingFace)]
@@ -23,8 +23,11 @@ public sealed class LayeringTests
 
     [Fact]
     public void Engines_never_reference_a_hub() =>
-        AssertKept(Types.InAssembly(typeof(HubRuntime).Assembly).That().ResideInNamespace(Engines[0]).Or().ResideInNamespace(Engines[1]).Or().ResideInNamespace(Engines[2]).Or().ResideInNamespace(Engines[3])
+        AssertKept(Types.InAssembly(typeof(HubRuntime).Assembly).That().ResideInNamespaceMatching(EnginePattern)
             .ShouldNot().HaveDependencyOnAny(Civitai, HuggingFace).GetResult());
+
+    /// <summary>Any engine namespace or one below it.</summary>
+    private static string EnginePattern => "^(" + string.Join("|", Engines.Select(engine => engine.Replace(".", @"\."))) + @")(\.|$)";
 
     [Fact]
     public void The_core_never_references_PowerShell() =>
