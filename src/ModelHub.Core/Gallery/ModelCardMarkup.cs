@@ -52,13 +52,13 @@ internal static class ModelCardMarkup
             html.Append(name);
         }
 
-        html.Append("</h2><p class=\"byline\">");
+        html.Append("</h2>");
         if (!string.IsNullOrWhiteSpace(model.Author))
         {
-            html.Append("by ").Append(HtmlText.Encode(model.Author)).Append(" · ");
+            html.Append("<p class=\"byline\">by ").Append(HtmlText.Encode(model.Author)).Append("</p>");
         }
 
-        html.Append(HtmlText.Encode(model.Id)).Append("</p></header>");
+        html.Append("</header>");
     }
 
     private static void AppendChips(StringBuilder html, Model model)
@@ -103,7 +103,9 @@ internal static class ModelCardMarkup
         Fact(html, "Likes", model.Likes?.ToString("N0", CultureInfo.InvariantCulture));
         Fact(html, "Licence", model.License);
         Fact(html, "Updated", (model.UpdatedAt ?? model.CreatedAt)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Fact(html, "Tags", model.Tags.Count == 0 ? null : string.Join(", ", model.Tags.Take(TagsShown)));
+        // Hugging Face's prefixed tags (license:…, base_model:…, region:…) repeat other facts or say nothing to a reader.
+        var tags = model.Tags.Where(tag => tag.IndexOf(':') < 0).Take(TagsShown).ToArray();
+        Fact(html, "Tags", tags.Length == 0 ? null : string.Join(", ", tags));
         var words = model.LatestVersion?.TrainedWords ?? Array.Empty<string>();
         if (words.Count > 0)
         {

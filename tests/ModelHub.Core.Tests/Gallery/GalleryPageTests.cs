@@ -31,6 +31,7 @@ public sealed class GalleryPageTests
         Assert.Equal("Install-HubModel civitai:4201", Text(One(civitai, ".//div[@class='install']/code")));
         Assert.Equal("Install-HubModel hf:org/name", Text(One(cards[1], ".//div[@class='install']/code")));
         Assert.Equal("42", Fact(cards[1], "Downloads (30 days)"));
+        Assert.Equal("lora", Fact(cards[1], "Tags"));
         Assert.Equal(new[] { "123456", "42" }, cards.Select(card => card.GetAttributeValue("data-downloads", null)));
         Assert.Equal(new[] { "Civitai", "HuggingFace" }, cards.Select(card => card.GetAttributeValue("data-hub", null)));
     }
@@ -93,7 +94,7 @@ public sealed class GalleryPageTests
         Assert.Equal(new[] { "https://img.example/1.png" }, All(page, "//img").Select(node => node.GetAttributeValue("src", null)));
         Assert.Equal("\"><script>alert(6)</script>", Fact(page.DocumentNode, "Prompt"));
         Assert.Equal("<iframe src=//evil>", Fact(page.DocumentNode, "Sampler"));
-        Assert.Equal("by \"><img src=x onerror=alert(2)> · 666", Text(One(page, "//p[@class='byline']")));
+        Assert.Equal("by \"><img src=x onerror=alert(2)>", Text(One(page, "//p[@class='byline']")));
         Assert.Equal("<b onmouseover=alert(3)>MIT</b>", Fact(page.DocumentNode, "Licence"));
         Assert.Equal("</code><script>alert(5)</script>", Text(One(page, "//ul[@class='words']//code")));
     }

@@ -31,6 +31,7 @@ internal static class GallerySamples
         Type = ModelType.Checkpoint,
         Downloads = 42,
         Likes = 7,
+        Tags = new[] { "lora", "license:mit", "base_model:adapter:org/base" },
         Url = new Uri("https://huggingface.co/" + id),
     };
 
