@@ -5,7 +5,7 @@ using ModelHub.Http;
 
 namespace ModelHub.Hubs.Civitai;
 
-/// <summary>One page of GET /api/v1/models: its items, and the cursor of the next page (absent at the end).</summary>
+/// <summary>One page of a cursor-paged listing (GET /api/v1/models, /api/v1/images): its items, and the cursor of the next page (absent at the end).</summary>
 internal sealed class CivitaiListingPage
 {
     private CivitaiListingPage(IReadOnlyList<JsonElement> items, string? nextCursor)

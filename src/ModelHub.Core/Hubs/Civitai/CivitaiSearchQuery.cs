@@ -76,7 +76,7 @@ internal sealed class CivitaiSearchQuery
         var parameters = new[] { new KeyValuePair<string, string>("limit", limit.ToString(CultureInfo.InvariantCulture)) }
             .Concat(_filters)
             .Concat(cursor is null ? Enumerable.Empty<KeyValuePair<string, string>>() : new[] { new KeyValuePair<string, string>("cursor", cursor) });
-        return Path + "?" + string.Join("&", parameters.Select(parameter => parameter.Key + "=" + Uri.EscapeDataString(parameter.Value)));
+        return CivitaiQueryString.Build(Path, parameters);
     }
 
     /// <summary>

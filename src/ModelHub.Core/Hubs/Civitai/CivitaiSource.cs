@@ -31,34 +31,17 @@ public sealed partial class CivitaiSource : IModelSource
     {
         var search = CivitaiSearchQuery.For(query);
         var filter = new CivitaiResultFilter(query);
-        var limit = search.FirstPageSize;
-        string? cursor = null;
 
-        // Paging goes on until a page has no next cursor: a text search may send an empty page that still has one.
-        do
+        // The first page holds the caller's First; the later ones are full.
+        var items = ListAsync(cursor => search.PathAndQuery(cursor is null ? search.FirstPageSize : CivitaiSearchQuery.MaxPageSize, cursor), options, target: null, cancellationToken);
+        await foreach (var (item, request) in items.ConfigureAwait(false))
         {
-            var request = _requests.Create(Hub.Civitai, search.PathAndQuery(limit, cursor), options, target: null);
-            using var document = await _http.GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
-            var page = CivitaiListingPage.Read(document.RootElement, request);
-            foreach (var item in page.Items)
+            var model = CivitaiModelMapper.Map(item, request);
+            if (filter.Accepts(model))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var model = CivitaiModelMapper.Map(item, request);
-                if (filter.Accepts(model))
-                {
-                    yield return model;
-                }
+                yield return model;
             }
-
-            if (page.NextCursor is not null && page.NextCursor == cursor)
-            {
-                throw CivitaiErrors.CursorRepeated(request);
-            }
-
-            cursor = page.NextCursor;
-            limit = CivitaiSearchQuery.MaxPageSize;
         }
-        while (cursor is not null);
     }
 
     public async Task<Model> GetModelAsync(string id, HubCallOptions options, CancellationToken cancellationToken)
@@ -94,20 +77,11 @@ public sealed partial class CivitaiSource : IModelSource
         }
     }
 
-    private async Task<IReadOnlyList<ModelFile>> GetVersionFilesAsync(string modelId, string versionId, HubCallOptions options, CancellationToken cancellationToken)
-    {
-        var target = CivitaiIds.VersionTarget(modelId, versionId);
-        CivitaiIds.Require(modelId, target);
-        CivitaiIds.Require(versionId, target);
-        var request = _requests.Create(Hub.Civitai, "api/v1/model-versions/" + versionId, options, target);
-        using var document = await _http.GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
-        var version = document.RootElement;
-        var id = version.Text("id") ?? throw CivitaiErrors.Lacks(request, "id");
-        if (version.Text("modelId") is { } owner && !CivitaiIds.Same(owner, modelId))
-        {
-            throw CivitaiErrors.VersionOfAnotherModel(modelId, versionId, owner);
-        }
-
-        return version.Elements("files").Select(file => CivitaiFileMapper.Map(file, modelId, id, request.Endpoint)).ToArray();
-    }
+    private Task<IReadOnlyList<ModelFile>> GetVersionFilesAsync(string modelId, string versionId, HubCallOptions options, CancellationToken cancellationToken) =>
+        ReadVersionAsync<IReadOnlyList<ModelFile>>(
+            modelId,
+            versionId,
+            options,
+            (version, id, request) => version.Elements("files").Select(file => CivitaiFileMapper.Map(file, modelId, id, request.Endpoint)).ToArray(),
+            cancellationToken);
 }
