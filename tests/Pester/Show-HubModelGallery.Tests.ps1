@@ -128,9 +128,11 @@ Describe 'Show-HubModelGallery' {
                     page           = $Page
                     modules        = $NodeModules
                     filter         = $Filter
+                    hub            = 'HuggingFace'
                     colorScheme    = $ColorScheme
                     screenshot     = Join-Path $GalleryOutput "$Name.png"
                     fullScreenshot = Join-Path $GalleryOutput "$Name-full.png"
+                    parametersScreenshot = Join-Path $GalleryOutput "$Name-parameters.png"
                 } | ConvertTo-Json | Set-Content $settings
                 $output = & node (Join-Path $PSScriptRoot 'browser/gallery.mjs') $settings
                 if ($LASTEXITCODE -ne 0) { throw "The browser run failed with exit code ${LASTEXITCODE}: $output" }

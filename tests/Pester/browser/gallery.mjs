@@ -1,6 +1,9 @@
 // Opens a gallery page in headless Chromium (Debian's, driven by playwright-core) and reports what a reader
 // would see, as one JSON object on stdout; the Pester test asserts on it.
-// Usage: node gallery.mjs <settings.json>, with { page, modules, filter, screenshot, fullScreenshot, colorScheme }.
+// Usage: node gallery.mjs <settings.json>, with { page, modules, filter, hub, screenshot, fullScreenshot,
+// parametersScreenshot, colorScheme }: the page, the folder holding node_modules/playwright-core, the text to filter
+// by, the hub to pick, where to save the screenshots (the first screen, the whole page, the first screen with an
+// image's parameters open), and light or dark.
 import { createRequire } from "node:module";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -55,13 +58,15 @@ try {
   await page.screenshot({ path: settings.fullScreenshot, fullPage: true });
 
   // A click on an image opens its generation parameters; a second closes them.
-  const shot = page.locator("details.shot").first();
+  const shot = page.locator("details.shot", { has: page.locator("dt", { hasText: "Prompt" }) }).first();
   if (await shot.count() > 0) {
     const parameters = shot.locator("dl.params");
     result.parameters = { shownBefore: await parameters.isVisible() };
     await shot.locator("summary").click();
     result.parameters.shownAfterClick = await parameters.isVisible();
     result.parameters.text = await parameters.innerText();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: settings.parametersScreenshot });
     await shot.locator("summary").click();
     result.parameters.shownAfterSecondClick = await parameters.isVisible();
   }
@@ -71,7 +76,7 @@ try {
   await page.fill("#filter", "");
   result.unfiltered = (await cards()).filter(card => card.shown).length;
 
-  await page.selectOption("#hub", "HuggingFace");
+  await page.selectOption("#hub", settings.hub);
   result.hubFiltered = await cards();
   await page.selectOption("#hub", "");
 
