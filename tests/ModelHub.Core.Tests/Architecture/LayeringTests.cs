@@ -13,7 +13,7 @@ public sealed class LayeringTests
 {
     private const string Civitai = "ModelHub.Hubs.Civitai";
     private const string HuggingFace = "ModelHub.Hubs.HuggingFace";
-    private static readonly string[] Engines = { "ModelHub.Discovery", "ModelHub.Downloads", "ModelHub.Library", "ModelHub.Manifests", "ModelHub.Images", "ModelHub.Gallery" };
+    private static readonly string[] Engines = { "ModelHub.Discovery", "ModelHub.Downloads", "ModelHub.Library", "ModelHub.Manifests", "ModelHub.Images", "ModelHub.Cards", "ModelHub.Gallery" };
 
     [Theory]
     [InlineData(Civitai, HuggingFace)]

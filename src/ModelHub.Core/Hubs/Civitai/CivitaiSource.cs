@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ModelHub.Discovery;
@@ -44,13 +46,8 @@ public sealed partial class CivitaiSource : IModelSource
         }
     }
 
-    public async Task<Model> GetModelAsync(string id, HubCallOptions options, CancellationToken cancellationToken)
-    {
-        var modelId = CivitaiIds.Require(id, id);
-        var request = _requests.Create(Hub.Civitai, "api/v1/models/" + modelId, options, target: modelId);
-        using var document = await _http.GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
-        return CivitaiModelMapper.Map(document.RootElement, request);
-    }
+    public Task<Model> GetModelAsync(string id, HubCallOptions options, CancellationToken cancellationToken) =>
+        ReadModelAsync(id, options, CivitaiModelMapper.Map, cancellationToken);
 
     /// <summary>Every published version, newest first: Civitai lists them all, so <paramref name="all"/> changes nothing.</summary>
     public async IAsyncEnumerable<ModelVersion> GetVersionsAsync(string modelId, bool all, HubCallOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -84,4 +81,13 @@ public sealed partial class CivitaiSource : IModelSource
             options,
             (version, id, request) => version.Elements("files").Select(file => CivitaiFileMapper.Map(file, modelId, id, request.Endpoint)).ToArray(),
             cancellationToken);
+
+    /// <summary>GET /models/{id}, read by <paramref name="read"/> while the answer is open.</summary>
+    private async Task<T> ReadModelAsync<T>(string id, HubCallOptions options, Func<JsonElement, HubRequest, T> read, CancellationToken cancellationToken)
+    {
+        var modelId = CivitaiIds.Require(id, id);
+        var request = _requests.Create(Hub.Civitai, "api/v1/models/" + modelId, options, target: modelId);
+        using var document = await _http.GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
+        return read(document.RootElement, request);
+    }
 }

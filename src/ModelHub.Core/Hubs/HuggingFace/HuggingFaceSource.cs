@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ModelHub.Discovery;
 using ModelHub.Http;
+using ModelHub.Settings;
 
 namespace ModelHub.Hubs.HuggingFace;
 
@@ -105,9 +106,8 @@ public sealed partial class HuggingFaceSource : IModelSource
     /// </summary>
     public async IAsyncEnumerable<ModelFile> GetFilesAsync(string modelId, string? versionId, HubCallOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var request = _requests.Create(Hub, RepoPaths.Revision(modelId, versionId ?? RepoPaths.DefaultBranch, new[] { "sha" }), options, modelId);
-        var (repoId, commit) = await HubJson.GetAsync(_http, request, ResolvedRevision, cancellationToken).ConfigureAwait(false);
-        foreach (var file in await ReadFilesAsync(repoId, commit, options, cancellationToken).ConfigureAwait(false))
+        var revision = await ReadRevisionAsync(modelId, versionId, new[] { "sha" }, options, cancellationToken).ConfigureAwait(false);
+        foreach (var file in await ReadFilesAsync(revision.Info.Id, revision.Commit, options, cancellationToken).ConfigureAwait(false))
         {
             yield return file;
         }
@@ -126,10 +126,21 @@ public sealed partial class HuggingFaceSource : IModelSource
         return RepoFiles.Map(first.Endpoint, repoId, commit, tree);
     }
 
+    /// <summary>
+    /// Model info at a revision (the default branch when null) with only these keys, the commit the revision points
+    /// to now, and the endpoint asked: what reads at that revision pins itself to.
+    /// </summary>
+    private async Task<(RepoInfo Info, string Commit, HubEndpoint Endpoint)> ReadRevisionAsync(string modelId, string? revision, IEnumerable<string> expand, HubCallOptions options, CancellationToken cancellationToken)
+    {
+        var request = _requests.Create(Hub, RepoPaths.Revision(modelId, revision ?? RepoPaths.DefaultBranch, expand), options, modelId);
+        var (info, commit) = await HubJson.GetAsync(_http, request, ResolvedRevision, cancellationToken).ConfigureAwait(false);
+        return (info, commit, request.Endpoint);
+    }
+
     /// <summary>The repo (its current id, after a rename) and the commit a revision answer names.</summary>
-    private static (string RepoId, string Commit) ResolvedRevision(JsonElement answer)
+    private static (RepoInfo Info, string Commit) ResolvedRevision(JsonElement answer)
     {
         var info = RepoInfo.Read(answer);
-        return (info.Id, info.Sha ?? throw new JsonException("The revision answer has no sha."));
+        return (info, info.Sha ?? throw new JsonException("The revision answer has no sha."));
     }
 }
