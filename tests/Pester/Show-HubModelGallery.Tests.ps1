@@ -144,11 +144,19 @@ Describe 'Show-HubModelGallery' {
             # Model properties are init-only and the type cannot be named from PowerShell (it lives in the module's
             # load context), but parameter binding builds a ModelHub.Model from a hashtable: that is the hostile model.
             $hostile = @{ Hub = 'Civitai'; Id = '999999'; Name = '<script>alert(1)</script>'; Type = 'Checkpoint'; Downloads = 1 }
-            $models = @(Find-HubModel anime -Type LoRA -Hub Civitai -First 8) + @(Find-HubModel -Hub HuggingFace -Type LoRA -First 4)
+            # The issue's own example: anime LoRAs of both hubs, interleaved.
+            $models = @(Find-HubModel anime -Type LoRA -First 12)
             $page = Join-Path $GalleryOutput 'gallery.html'
+            # The hostile model has no images on the emulator (HubModelNotFound): that error is expected.
             $null = @($models) + $hostile | Show-HubModelGallery -Path $page -NoOpen -ErrorAction SilentlyContinue
+            # A filter that matches one card: the name of the first Hugging Face model.
+            $filter = ($models | Where-Object Hub -eq HuggingFace | Select-Object -First 1).Name
 
-            $seen = Invoke-GalleryBrowser -Page $page -Filter 'anime' -Name 'gallery'
+            $seen = Invoke-GalleryBrowser -Page $page -Filter $filter -Name 'gallery'
+            if ($env:MODELHUB_UPDATE_GALLERY_SCREENSHOT) {
+                # docs/gallery.png (the README's picture) is refreshed only when asked, so test runs leave the work tree alone.
+                Copy-Item (Join-Path $GalleryOutput 'gallery-parameters.png') (Join-Path $PSScriptRoot '../../docs/gallery.png')
+            }
 
             $seen.dialogs | Should -BeNullOrEmpty
             $seen.pageErrors | Should -BeNullOrEmpty
@@ -158,8 +166,11 @@ Describe 'Show-HubModelGallery' {
             $seen.cards[-1].name | Should -Be '<script>alert(1)</script>'
             $seen.toolbarShown | Should -BeTrue
             $seen.copyButtonsShown | Should -Be $seen.cards.Count
+            # Headless Chromium may refuse clipboard access to a file: page; then the command is selected instead.
+            $seen.copyLabel | Should -BeIn @('Copied', 'Press Ctrl+C')
 
-            $seen.images.Count | Should -BeGreaterThan 0
+            $seen.cards | Where-Object { $_.hub -eq 'Civitai' -and $_.images -gt 0 } | Should -Not -BeNullOrEmpty
+            $seen.cards | Where-Object { $_.hub -eq 'HuggingFace' -and $_.images -gt 0 } | Should -Not -BeNullOrEmpty
             $seen.images | ForEach-Object {
                 $_.loading | Should -Be 'lazy'
                 $_.naturalWidth | Should -BeGreaterThan 0 -Because "$($_.src) should load"
@@ -173,8 +184,8 @@ Describe 'Show-HubModelGallery' {
             $shown = @($seen.filtered.cards | Where-Object shown)
             $shown.Count | Should -BeGreaterThan 0
             $shown.Count | Should -BeLessThan $seen.cards.Count
-            $shown | ForEach-Object { $_.search | Should -Match 'anime' }
-            $seen.filtered.cards | Where-Object { -not $_.shown -and $_.search -match 'anime' } | Should -BeNullOrEmpty
+            $shown | ForEach-Object { $_.search | Should -Match ([regex]::Escape($filter.ToLowerInvariant())) }
+            $seen.filtered.cards | Where-Object { -not $_.shown -and $_.search -match ([regex]::Escape($filter.ToLowerInvariant())) } | Should -BeNullOrEmpty
             $seen.filtered.count | Should -Be "$($shown.Count) of $($seen.cards.Count) models"
             $seen.unfiltered | Should -Be $seen.cards.Count
 
@@ -184,6 +195,7 @@ Describe 'Show-HubModelGallery' {
             $seen.byName[0] | Should -Be '<script>alert(1)</script>'
 
             Join-Path $GalleryOutput 'gallery.png' | Should -Exist
+            Join-Path $GalleryOutput 'gallery-parameters.png' | Should -Exist
         }
     }
 }

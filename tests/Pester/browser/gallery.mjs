@@ -71,6 +71,10 @@ try {
     result.parameters.shownAfterSecondClick = await parameters.isVisible();
   }
 
+  const copy = page.locator(".install button").first();
+  await copy.click();
+  result.copyLabel = await copy.textContent();
+
   await page.fill("#filter", settings.filter);
   result.filtered = { cards: await cards(), count: await page.textContent("#count") };
   await page.fill("#filter", "");
