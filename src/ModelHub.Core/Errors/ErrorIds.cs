@@ -25,4 +25,6 @@ public static class ErrorIds
     public const string SortNotSupported = nameof(SortNotSupported);
     public const string InvalidModelReference = nameof(InvalidModelReference);
     public const string ContentPolicyViolation = nameof(ContentPolicyViolation);
+    public const string GalleryNotWritten = nameof(GalleryNotWritten);
+    public const string GalleryNotOpened = nameof(GalleryNotOpened);
 }
