@@ -22,6 +22,7 @@ try {
         "Get-HubModelFile hf:modelhub-emulator/example-pipeline | Where-Object Path -like '*.safetensors'"
         'Get-HubModelCard hf:modelhub-emulator/example-lora'
         'Find-HubModel pixel -Hub Civitai -Type LoRA -First 1 | Get-HubModelImage -First 3'
+        'Find-HubModel anime -Type LoRA -First 12 | Show-HubModelGallery -NoOpen -PassThru | Select-Object Name, Length'
     )
     foreach ($command in $tour) {
         Write-Host "PS> $command"
