@@ -12,6 +12,8 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('ModelHub.Format.ps1xml')
     CmdletsToExport      = @(
+        'Connect-Hub'
+        'Disconnect-Hub'
         'Find-HubModel'
         'Get-HubConfiguration'
         'Get-HubModel'

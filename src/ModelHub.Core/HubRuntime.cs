@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Extensions.DependencyInjection;
+using ModelHub.Connections;
 using ModelHub.Discovery;
 using ModelHub.Downloads;
 using ModelHub.Http;
@@ -40,6 +41,8 @@ public sealed class HubRuntime : IDisposable
             .AddSingleton<IModelSource, HuggingFaceSource>()
             .AddSingleton<ModelDiscovery>()
             .AddSingleton<ImageSaver>()
+            .AddSingleton<TokenFiles>()
+            .AddSingleton<HubConnector>()
             .AddHubHttp(primaryHandler)
             .BuildServiceProvider();
     }
@@ -51,6 +54,9 @@ public sealed class HubRuntime : IDisposable
     public TokenResolver Tokens => _services.GetRequiredService<TokenResolver>();
 
     public HubHttpClient Http => _services.GetRequiredService<HubHttpClient>();
+
+    /// <summary>Connect-Hub and Disconnect-Hub.</summary>
+    public HubConnector Connections => _services.GetRequiredService<HubConnector>();
 
     /// <summary>Saves sample images to folders.</summary>
     public ImageSaver Images => _services.GetRequiredService<ImageSaver>();

@@ -35,4 +35,7 @@ public interface IModelSource
     /// Hugging Face the images its card shows (widget outputs, README images), each once. NSFW ones only when asked.
     /// </summary>
     IAsyncEnumerable<ModelImage> GetImagesAsync(string modelId, string? versionId, bool includeNsfw, HubCallOptions options, CancellationToken cancellationToken);
+
+    /// <summary>The user name behind a token (Civitai /api/v1/me, Hugging Face /api/whoami-v2); a token the hub refuses is HubTokenInvalid.</summary>
+    Task<string> WhoAmIAsync(string token, HubCallOptions options, CancellationToken cancellationToken);
 }

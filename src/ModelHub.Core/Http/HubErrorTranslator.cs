@@ -84,6 +84,10 @@ public static class HubErrorTranslator
         return Stamp(new HubUnavailableException(message, Messages.HubUnavailableAction, exception), request, null);
     }
 
+    /// <summary>A token checked against the hub's account endpoint and refused: whatever the 401 said, the token is the problem.</summary>
+    public static ModelHubException TokenRefused(HubRequest request, ModelHubException refusal) =>
+        Stamp(new HubAuthenticationException(ErrorIds.HubTokenInvalid, Text.Format(Messages.TokenInvalid, request.Hub, request.Token.Source, refusal.Message), Text.Format(Messages.TokenInvalidAction, TokenPage(request))), request, refusal.StatusCode);
+
     /// <summary>The error for a success response whose content type is not JSON.</summary>
     public static ModelHubException NotJson(HubRequest request, HttpResponseMessage response)
     {

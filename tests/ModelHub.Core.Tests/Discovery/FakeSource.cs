@@ -64,6 +64,8 @@ internal sealed class FakeSource : IModelSource
 
     public IAsyncEnumerable<ModelImage> GetImagesAsync(string modelId, string? versionId, bool includeNsfw, HubCallOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<string> WhoAmIAsync(string token, HubCallOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public static IReadOnlyList<Model> Page(Hub hub, params long[] downloads) =>
         downloads.Select(count => new Model { Hub = hub, Id = $"{hub}-{count}", Downloads = count }).ToArray();
 }

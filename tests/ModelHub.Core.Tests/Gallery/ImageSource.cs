@@ -62,6 +62,8 @@ internal sealed class ImageSource : IModelSource
 
     public Task<Model> GetModelAsync(string id, HubCallOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<string> WhoAmIAsync(string token, HubCallOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public IAsyncEnumerable<ModelVersion> GetVersionsAsync(string modelId, bool all, HubCallOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public IAsyncEnumerable<ModelFile> GetFilesAsync(string modelId, string? versionId, HubCallOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
