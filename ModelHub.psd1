@@ -19,6 +19,7 @@
         'Get-HubModelFile'
         'Get-HubModelImage'
         'Get-HubModelVersion'
+        'Set-HubConfiguration'
         'Show-HubModelGallery'
     )
     FunctionsToExport    = @()
