@@ -21,6 +21,7 @@
         'Get-HubModelFile'
         'Get-HubModelImage'
         'Get-HubModelVersion'
+        'Set-HubConfiguration'
         'Show-HubModelGallery'
     )
     FunctionsToExport    = @()

@@ -22,6 +22,7 @@ public static class ErrorIds
     public const string HubRequestFailed = nameof(HubRequestFailed);
     public const string InsecureEndpoint = nameof(InsecureEndpoint);
     public const string InvalidConfiguration = nameof(InvalidConfiguration);
+    public const string SettingsNotWritten = nameof(SettingsNotWritten);
     public const string SortNotSupported = nameof(SortNotSupported);
     public const string InvalidModelReference = nameof(InvalidModelReference);
     public const string ContentPolicyViolation = nameof(ContentPolicyViolation);

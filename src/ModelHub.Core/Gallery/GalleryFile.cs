@@ -1,8 +1,8 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Text;
 using ModelHub.Errors;
+using ModelHub.IO;
 using ModelHub.Resources;
 
 namespace ModelHub.Gallery;
@@ -21,23 +21,12 @@ public static class GalleryFile
     public static FileInfo Write(string path, string html)
     {
         var target = Path.GetFullPath(path);
-        var temporary = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllText(temporary, html, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            if (File.Exists(target))
-            {
-                File.Replace(temporary, target, destinationBackupFileName: null);
-            }
-            else
-            {
-                File.Move(temporary, target);
-            }
+            AtomicFile.WriteAllText(target, html);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception exception) when (AtomicFile.IsWriteFailure(exception))
         {
-            TryDelete(temporary);
             throw new ModelHubException(ErrorIds.GalleryNotWritten, HubErrorCategory.ResourceUnavailable,
                 Text.Format(Messages.GalleryNotWritten, target, exception.Message), Messages.GalleryNotWrittenAction, exception)
             {
@@ -46,17 +35,5 @@ public static class GalleryFile
         }
 
         return new FileInfo(target);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: the failure being reported is the write's.
-        }
     }
 }

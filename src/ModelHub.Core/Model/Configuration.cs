@@ -5,7 +5,7 @@ namespace ModelHub;
 
 /// <summary>
 /// The effective configuration, as Get-HubConfiguration shows it: each hub's endpoint and token
-/// source (never the token), the retry settings and the state folder.
+/// source (never the token), the retry settings, the state folder, the content policy and the default tool.
 /// </summary>
 public sealed class Configuration
 {
@@ -28,6 +28,8 @@ public sealed class Configuration
         StateFolder = settings.StateFolder;
         StateFolderSource = settings.StateFolderSource;
         ContentPolicy = settings.ContentPolicy;
+        Tool = settings.Tool;
+        ToolRoot = settings.ToolRoot;
     }
 
     public Uri CivitaiEndpoint { get; }
@@ -64,4 +66,10 @@ public sealed class Configuration
 
     /// <summary>Default, or Strict (no NSFW, no real people), from the state folder's settings.json.</summary>
     public ContentPolicy ContentPolicy { get; }
+
+    /// <summary>The tool installs place files for by default (Set-HubConfiguration -Tool), or null.</summary>
+    public Tool? Tool { get; }
+
+    /// <summary>That tool's folder (Set-HubConfiguration -ToolRoot), or null.</summary>
+    public string? ToolRoot { get; }
 }

@@ -2,7 +2,7 @@ using System;
 
 namespace ModelHub.Settings;
 
-/// <summary>The effective settings at one moment: endpoints, retry behaviour and the state folder.</summary>
+/// <summary>The effective settings at one moment: endpoints, retry behaviour, the state folder and what its settings.json holds.</summary>
 public sealed class ModelHubSettings
 {
     public ModelHubSettings(HubEndpoint civitai, HubEndpoint huggingFace, RetrySettings retry, string stateFolder, string stateFolderSource, PersistedSettings persisted)
@@ -29,7 +29,13 @@ public sealed class ModelHubSettings
     /// <summary>What the state folder's settings.json holds.</summary>
     public PersistedSettings Persisted { get; }
 
-    public ContentPolicy ContentPolicy => Persisted.ContentPolicy;
+    public ContentPolicy ContentPolicy => Persisted.ContentPolicy ?? ContentPolicy.Default;
+
+    /// <summary>The tool installs place files for by default, when settings.json names one.</summary>
+    public Tool? Tool => Persisted.Tool;
+
+    /// <summary>The default tool's folder, when settings.json names one.</summary>
+    public string? ToolRoot => Persisted.ToolRoot;
 
     public HubEndpoint Endpoint(Hub hub) => hub switch
     {

@@ -1,4 +1,5 @@
 using System;
+using ModelHub.Resources;
 
 namespace ModelHub.Settings;
 
@@ -6,6 +7,12 @@ namespace ModelHub.Settings;
 public sealed record RetrySettings
 {
     public static RetrySettings Default { get; } = new();
+
+    /// <summary>The most retries a setting may ask for.</summary>
+    public const int MostRetries = 100;
+
+    /// <summary>The longest delay or timeout a setting may ask for.</summary>
+    public static TimeSpan LongestDelay { get; } = TimeSpan.FromDays(1);
 
     /// <summary>Retries after the first attempt.</summary>
     public int MaxRetries { get; init; } = 5;
@@ -24,4 +31,17 @@ public sealed record RetrySettings
 
     /// <summary>How long a response body may send nothing before it counts as stalled.</summary>
     public TimeSpan ReadIdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether a number of retries is one a setting may hold: 0 to <see cref="MostRetries"/>.</summary>
+    internal static bool IsValidRetryCount(int count) => count is >= 0 and <= MostRetries;
+
+    /// <summary>Why a delay or timeout cannot be a setting (for a parameter's validation), or null when it can.</summary>
+    public static string? DelayProblem(TimeSpan delay) => IsValidDelay(delay) ? null : Text.Format(Messages.InvalidDelay, delay, LongestDelay);
+
+    /// <summary>Whether a delay or timeout is one a setting may hold: longer than zero and at most <see cref="LongestDelay"/>.</summary>
+    internal static bool IsValidDelay(TimeSpan delay) => delay > TimeSpan.Zero && delay <= LongestDelay;
+
+    /// <summary>A number of seconds as a delay, or null when it is not a valid one (<see cref="IsValidDelay"/>).</summary>
+    internal static TimeSpan? DelayFromSeconds(double seconds) =>
+        seconds > 0 && seconds <= LongestDelay.TotalSeconds && TimeSpan.FromSeconds(seconds) is var delay && IsValidDelay(delay) ? delay : null;
 }

@@ -6,7 +6,7 @@ using ModelHub.Resources;
 
 namespace ModelHub.Settings;
 
-/// <summary>Reads the effective settings from the environment. An empty variable counts as unset.</summary>
+/// <summary>Reads the effective settings from the environment and the state folder's settings.json. An empty variable counts as unset.</summary>
 public sealed class SettingsReader
 {
     public static readonly Uri DefaultCivitaiEndpoint = new("https://civitai.com");
@@ -19,17 +19,18 @@ public sealed class SettingsReader
         _environment = environment;
     }
 
-    /// <summary>Reads everything; throws <see cref="ErrorIds.InvalidConfiguration"/> naming the variable that is wrong.</summary>
+    /// <summary>Reads everything; throws <see cref="ErrorIds.InvalidConfiguration"/> naming the variable or file that is wrong.</summary>
     public ModelHubSettings Read()
     {
         var stateFolder = StateFolder(out var source);
+        var persisted = PersistedSettings.Read(stateFolder);
         return new ModelHubSettings(
             ReadEndpoint(Hub.Civitai, DefaultCivitaiEndpoint, EnvironmentVariables.CivitaiEndpoint),
             ReadEndpoint(Hub.HuggingFace, DefaultHuggingFaceEndpoint, EnvironmentVariables.HuggingFaceEndpoint, EnvironmentVariables.HfEndpoint),
-            ReadRetrySettings(),
+            ReadRetrySettings(persisted),
             stateFolder,
             source,
-            PersistedSettings.Read(stateFolder));
+            persisted);
     }
 
     /// <summary>A variable's value, or null when it is unset or empty.</summary>
@@ -59,17 +60,18 @@ public sealed class SettingsReader
         return new HubEndpoint(hub, fallback, SettingSources.Default);
     }
 
-    private RetrySettings ReadRetrySettings()
+    /// <summary>Each retry setting from its environment variable, else settings.json, else the default.</summary>
+    private RetrySettings ReadRetrySettings(PersistedSettings persisted)
     {
         var defaults = RetrySettings.Default;
         return new RetrySettings
         {
-            MaxRetries = ReadCount(EnvironmentVariables.MaxRetries) ?? defaults.MaxRetries,
-            BaseDelay = ReadSeconds(EnvironmentVariables.RetryBaseDelay) ?? defaults.BaseDelay,
-            MaxDelay = ReadSeconds(EnvironmentVariables.RetryMaxDelay) ?? defaults.MaxDelay,
-            AttemptTimeout = ReadSeconds(EnvironmentVariables.AttemptTimeout) ?? defaults.AttemptTimeout,
-            Timeout = ReadSeconds(EnvironmentVariables.Timeout) ?? defaults.Timeout,
-            ReadIdleTimeout = ReadSeconds(EnvironmentVariables.ReadIdleTimeout) ?? defaults.ReadIdleTimeout,
+            MaxRetries = ReadCount(EnvironmentVariables.MaxRetries) ?? persisted.MaxRetries ?? defaults.MaxRetries,
+            BaseDelay = ReadSeconds(EnvironmentVariables.RetryBaseDelay) ?? persisted.RetryBaseDelay ?? defaults.BaseDelay,
+            MaxDelay = ReadSeconds(EnvironmentVariables.RetryMaxDelay) ?? persisted.RetryMaxDelay ?? defaults.MaxDelay,
+            AttemptTimeout = ReadSeconds(EnvironmentVariables.AttemptTimeout) ?? persisted.AttemptTimeout ?? defaults.AttemptTimeout,
+            Timeout = ReadSeconds(EnvironmentVariables.Timeout) ?? persisted.Timeout ?? defaults.Timeout,
+            ReadIdleTimeout = ReadSeconds(EnvironmentVariables.ReadIdleTimeout) ?? persisted.ReadIdleTimeout ?? defaults.ReadIdleTimeout,
         };
     }
 
@@ -80,7 +82,7 @@ public sealed class SettingsReader
             return null;
         }
 
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count <= 100
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && RetrySettings.IsValidRetryCount(count)
             ? count
             : throw Invalid(variable, value, Messages.ExpectedRetryCount);
     }
@@ -93,8 +95,8 @@ public sealed class SettingsReader
         }
 
         return double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
-               && seconds > 0 && seconds <= TimeSpan.FromDays(1).TotalSeconds
-            ? TimeSpan.FromSeconds(seconds)
+               && RetrySettings.DelayFromSeconds(seconds) is { } delay
+            ? delay
             : throw Invalid(variable, value, Messages.ExpectedSeconds);
     }
 
