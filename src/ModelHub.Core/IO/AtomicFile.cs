@@ -10,15 +10,18 @@ internal static class AtomicFile
     /// <summary>
     /// Writes <paramref name="text"/> as UTF-8 (no BOM) to a temporary file beside <paramref name="path"/>, then moves it
     /// into place, replacing an older file. Creates the folder when missing. On failure the temporary file is removed
-    /// and the exception (<see cref="IsWriteFailure"/>) propagates.
+    /// and the exception (<see cref="IsWriteFailure"/>) propagates. <paramref name="prepare"/>, when given, acts on the
+    /// temporary file before it takes the file's place (e.g. restricting its permissions, so there is no moment the
+    /// content is readable by others).
     /// </summary>
-    public static void WriteAllText(string path, string text)
+    public static void WriteAllText(string path, string text, Action<string>? prepare = null)
     {
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            prepare?.Invoke(temporary);
             if (File.Exists(path))
             {
                 File.Replace(temporary, path, destinationBackupFileName: null);

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Reflection;
+using ModelHub.IO;
 
 namespace ModelHub.Settings;
 
@@ -28,29 +29,11 @@ public sealed class TokenFiles
     /// <summary>Writes the token file (replacing an old one) and returns its path.</summary>
     public string Save(Hub hub, string token)
     {
-        var path = PathFor(hub);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp";
-        try
-        {
-            // huggingface_hub writes the bare token without a newline; so does this.
-            File.WriteAllText(temporary, token);
-            RestrictToOwner(temporary);
-            if (File.Exists(path))
-            {
-                File.Delete(path);
-            }
+        var path = Path.GetFullPath(PathFor(hub));
 
-            File.Move(temporary, path);
-            return path;
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        // huggingface_hub writes the bare token without a newline; so does this.
+        AtomicFile.WriteAllText(path, token, RestrictToOwner);
+        return path;
     }
 
     /// <summary>Deletes the token file; false when there was none.</summary>
