@@ -7,10 +7,7 @@ BeforeAll {
 
 Describe 'Get-HubModelCard' {
     BeforeEach {
-        $script:Saved = Save-ModelHubEnvironment
-        Use-HubEmulator
-        Use-FastRetries
-        $env:MODELHUB_HOME = Join-Path $TestDrive ([guid]::NewGuid())
+        $script:Saved = Enter-EmulatorTest
     }
 
     AfterEach {
@@ -74,10 +71,7 @@ Describe 'Get-HubModelCard' {
 
 Describe 'Get-HubModelImage' {
     BeforeEach {
-        $script:Saved = Save-ModelHubEnvironment
-        Use-HubEmulator
-        Use-FastRetries
-        $env:MODELHUB_HOME = Join-Path $TestDrive ([guid]::NewGuid())
+        $script:Saved = Enter-EmulatorTest
     }
 
     AfterEach {

@@ -68,6 +68,17 @@ function Add-EmulatorFault([ValidateSet('Civitai', 'HuggingFace', 'Cdn')] [strin
     $null = Invoke-RestMethod -Method Post "$($script:Emulator.$Origin)/_emulator/faults" -ContentType 'application/json' -Body ($Rule | ConvertTo-Json -Compress)
 }
 
+function Enter-EmulatorTest {
+    # What every test against the emulator starts with: the machine's settings saved (returned, for
+    # Restore-ModelHubEnvironment) and cleared, ModelHub pointed at the run's emulator with quick retries,
+    # and a state folder of the test's own.
+    $saved = Save-ModelHubEnvironment
+    Use-HubEmulator
+    Use-FastRetries
+    $env:MODELHUB_HOME = Join-Path $TestDrive ([guid]::NewGuid())
+    $saved
+}
+
 function Use-FastRetries {
     # Faults in tests are retried quickly: one retry, millisecond waits.
     $env:MODELHUB_MAX_RETRIES = '1'

@@ -7,9 +7,7 @@ BeforeAll {
 
 Describe 'Connect-Hub and Disconnect-Hub' {
     BeforeEach {
-        $script:Saved = Save-ModelHubEnvironment
-        Use-HubEmulator
-        Use-FastRetries
+        $script:Saved = Enter-EmulatorTest
         $script:Sandbox = Join-Path $TestDrive ([guid]::NewGuid())
         $env:MODELHUB_HOME = Join-Path $Sandbox 'state'
         $env:HF_HOME = Join-Path $Sandbox 'hf-home'

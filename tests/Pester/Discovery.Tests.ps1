@@ -8,10 +8,7 @@ BeforeAll {
 
 Describe 'Find-HubModel' {
     BeforeEach {
-        $script:Saved = Save-ModelHubEnvironment
-        Use-HubEmulator
-        Use-FastRetries
-        $env:MODELHUB_HOME = Join-Path $TestDrive ([guid]::NewGuid())
+        $script:Saved = Enter-EmulatorTest
         Reset-HubEmulator
     }
 
@@ -171,10 +168,7 @@ Describe 'Find-HubModel on a large catalogue' {
 
 Describe 'Get-HubModel, Get-HubModelVersion and Get-HubModelFile' {
     BeforeEach {
-        $script:Saved = Save-ModelHubEnvironment
-        Use-HubEmulator
-        Use-FastRetries
-        $env:MODELHUB_HOME = Join-Path $TestDrive ([guid]::NewGuid())
+        $script:Saved = Enter-EmulatorTest
         Reset-HubEmulator
     }
 

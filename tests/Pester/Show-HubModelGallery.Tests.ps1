@@ -20,10 +20,7 @@ BeforeAll {
 
 Describe 'Show-HubModelGallery' {
     BeforeEach {
-        $script:Saved = Save-ModelHubEnvironment
-        Use-HubEmulator
-        Use-FastRetries
-        $env:MODELHUB_HOME = Join-Path $TestDrive ([guid]::NewGuid())
+        $script:Saved = Enter-EmulatorTest
         Reset-HubEmulator
     }
 
