@@ -7,7 +7,9 @@ param(
     [Parameter(Mandatory)] [string] $PesterModule,
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $PackageRoot,
-    [Parameter(Mandatory)] [string] $ResultFolder
+    [Parameter(Mandatory)] [string] $ResultFolder,
+    # Test files or folders to run (all by default): for running one file while working on it.
+    [string[]] $Path = $PSScriptRoot
 )
 
 $ErrorActionPreference = 'Stop'
@@ -26,7 +28,7 @@ $env:MODELHUB_TEST_HUGGINGFACE = $runEmulator.HuggingFace
 $env:MODELHUB_TEST_CDN = $runEmulator.Cdn
 
 $pesterConfiguration = New-PesterConfiguration
-$pesterConfiguration.Run.Path = $PSScriptRoot
+$pesterConfiguration.Run.Path = $Path
 $pesterConfiguration.Run.PassThru = $true
 $pesterConfiguration.Output.Verbosity = 'Detailed'
 $pesterConfiguration.TestResult.Enabled = $true

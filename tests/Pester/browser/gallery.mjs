@@ -72,8 +72,17 @@ try {
   }
 
   const copy = page.locator(".install button").first();
+  // The label changes once the clipboard promise settles, after the click returns: catch its first change.
+  await copy.evaluate(button => {
+    window.copyLabelChanged = new Promise(resolve =>
+      new MutationObserver(() => resolve(button.textContent))
+        .observe(button, { childList: true, characterData: true, subtree: true }));
+  });
   await copy.click();
-  result.copyLabel = await copy.textContent();
+  result.copyLabel = await page.evaluate(() => Promise.race([
+    window.copyLabelChanged,
+    new Promise(resolve => setTimeout(() => resolve("unchanged after 10 s"), 10000)),
+  ]));
 
   await page.fill("#filter", settings.filter);
   result.filtered = { cards: await cards(), count: await page.textContent("#count") };
