@@ -4,6 +4,7 @@ using ModelHub.Connections;
 using ModelHub.Discovery;
 using ModelHub.Downloads;
 using ModelHub.Http;
+using ModelHub.Installs;
 using ModelHub.Hubs.Civitai;
 using ModelHub.Hubs.HuggingFace;
 using ModelHub.Settings;
@@ -41,6 +42,8 @@ public sealed class HubRuntime : IDisposable
             .AddSingleton<IModelSource, HuggingFaceSource>()
             .AddSingleton<ModelDiscovery>()
             .AddSingleton<ImageSaver>()
+            .AddSingleton<FileDownloader>()
+            .AddSingleton<SidecarWriter>()
             .AddSingleton<TokenFiles>()
             .AddSingleton<HubConnector>()
             .AddHubHttp(primaryHandler)

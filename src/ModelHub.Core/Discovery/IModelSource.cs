@@ -36,6 +36,12 @@ public interface IModelSource
     /// </summary>
     IAsyncEnumerable<ModelImage> GetImagesAsync(string modelId, string? versionId, bool includeNsfw, HubCallOptions options, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The hub's own JSON record of one version, as its text, exactly as returned: Civitai /api/v1/model-versions/{id};
+    /// Hugging Face /api/models/{id}/revision/{sha}. Written beside installed files (.civitai.info).
+    /// </summary>
+    Task<string> GetVersionRecordAsync(string modelId, string versionId, HubCallOptions options, CancellationToken cancellationToken);
+
     /// <summary>The user name behind a token (Civitai /api/v1/me, Hugging Face /api/whoami-v2); a token the hub refuses is HubTokenInvalid.</summary>
     Task<string> WhoAmIAsync(string token, HubCallOptions options, CancellationToken cancellationToken);
 }

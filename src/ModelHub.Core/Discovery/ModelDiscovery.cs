@@ -62,6 +62,10 @@ public sealed class ModelDiscovery
     public Task GetVersionsAsync(ModelReference reference, bool all, HubCallOptions options, Func<ModelVersion, bool> receive, CancellationToken cancellationToken) =>
         DeliverAsync(_sources[reference.Hub].GetVersionsAsync(reference.Id, all, options, cancellationToken), receive);
 
+    /// <summary>The hub's JSON record of one version, as returned (see <see cref="IModelSource.GetVersionRecordAsync"/>).</summary>
+    public Task<string> GetVersionRecordAsync(Hub hub, string modelId, string versionId, HubCallOptions options, CancellationToken cancellationToken) =>
+        _sources[hub].GetVersionRecordAsync(modelId, versionId, options, cancellationToken);
+
     /// <summary>Hands a version's files (the latest version's when none is named) to <paramref name="receive"/>.</summary>
     public Task GetFilesAsync(ModelReference reference, string? versionId, HubCallOptions options, Action<ModelFile> receive, CancellationToken cancellationToken) =>
         DeliverAsync(_sources[reference.Hub].GetFilesAsync(reference.Id, versionId ?? reference.VersionId, options, cancellationToken), file =>

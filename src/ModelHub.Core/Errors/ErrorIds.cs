@@ -28,4 +28,14 @@ public static class ErrorIds
     public const string ContentPolicyViolation = nameof(ContentPolicyViolation);
     public const string GalleryNotWritten = nameof(GalleryNotWritten);
     public const string GalleryNotOpened = nameof(GalleryNotOpened);
+    public const string FileHashMismatch = nameof(FileHashMismatch);
+    public const string FileSizeMismatch = nameof(FileSizeMismatch);
+    public const string UnexpectedDownloadContent = nameof(UnexpectedDownloadContent);
+    public const string InsufficientDiskSpace = nameof(InsufficientDiskSpace);
+    public const string FileWriteFailed = nameof(FileWriteFailed);
+    public const string FileInUse = nameof(FileInUse);
+    public const string PickleFormatRefused = nameof(PickleFormatRefused);
+    public const string NoMatchingFile = nameof(NoMatchingFile);
+    public const string ToolRootNotSet = nameof(ToolRootNotSet);
+    public const string UnsupportedPlacement = nameof(UnsupportedPlacement);
 }

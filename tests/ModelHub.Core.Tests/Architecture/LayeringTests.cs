@@ -13,7 +13,7 @@ public sealed class LayeringTests
 {
     private const string Civitai = "ModelHub.Hubs.Civitai";
     private const string HuggingFace = "ModelHub.Hubs.HuggingFace";
-    private static readonly string[] Engines = { "ModelHub.Cards", "ModelHub.Connections", "ModelHub.Discovery", "ModelHub.Downloads", "ModelHub.Gallery", "ModelHub.Images", "ModelHub.Library", "ModelHub.Manifests" };
+    private static readonly string[] Engines = { "ModelHub.Cards", "ModelHub.Connections", "ModelHub.Discovery", "ModelHub.Downloads", "ModelHub.Gallery", "ModelHub.Images", "ModelHub.Installs", "ModelHub.Library", "ModelHub.Manifests" };
 
     [Theory]
     [InlineData(Civitai, HuggingFace)]
