@@ -11,6 +11,7 @@
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('ModelHub.Format.ps1xml')
+    TypesToProcess       = @('ModelHub.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-Hub'
         'Disconnect-Hub'
@@ -21,6 +22,8 @@
         'Get-HubModelFile'
         'Get-HubModelImage'
         'Get-HubModelVersion'
+        'Install-HubModel'
+        'Save-HubModel'
         'Set-HubConfiguration'
         'Show-HubModelGallery'
     )

@@ -66,7 +66,7 @@ function Invoke-Build {
     $cmdletBin = Join-Path $root "src/ModelHub.PowerShell/bin/$Configuration/netstandard2.0"
     $loaderBin = Join-Path $root "src/ModelHub.PowerShell.Loader/bin/$Configuration/net8.0"
     Copy-Item (Join-Path $root 'ModelHub.psd1') $moduleOut
-    Copy-Item (Join-Path $root 'src/ModelHub.PowerShell/ModelHub.Format.ps1xml') $moduleOut
+    Copy-Item (Join-Path $root 'src/ModelHub.PowerShell/ModelHub.Format.ps1xml'), (Join-Path $root 'src/ModelHub.PowerShell/ModelHub.Types.ps1xml') $moduleOut
     Copy-Item (Join-Path $cmdletBin 'ModelHub.PowerShell.dll'), (Join-Path $cmdletBin 'ModelHub.PowerShell.pdb') $moduleOut
     Copy-Item (Join-Path $loaderBin 'ModelHub.PowerShell.Loader.dll'), (Join-Path $loaderBin 'ModelHub.PowerShell.Loader.pdb') $moduleOut
     Get-ChildItem -Path $dependencies -File |

@@ -44,6 +44,7 @@ public sealed class HubRuntime : IDisposable
             .AddSingleton<ImageSaver>()
             .AddSingleton<FileDownloader>()
             .AddSingleton<SidecarWriter>()
+            .AddSingleton<ModelInstaller>()
             .AddSingleton<TokenFiles>()
             .AddSingleton<HubConnector>()
             .AddHubHttp(primaryHandler)
@@ -63,6 +64,9 @@ public sealed class HubRuntime : IDisposable
 
     /// <summary>Saves sample images to folders.</summary>
     public ImageSaver Images => _services.GetRequiredService<ImageSaver>();
+
+    /// <summary>Install-HubModel and Save-HubModel.</summary>
+    public ModelInstaller Installs => _services.GetRequiredService<ModelInstaller>();
 
     /// <summary>Search, models, versions and files across both hubs.</summary>
     public ModelDiscovery Discovery => _services.GetRequiredService<ModelDiscovery>();

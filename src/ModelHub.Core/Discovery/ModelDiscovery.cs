@@ -62,6 +62,10 @@ public sealed class ModelDiscovery
     public Task GetVersionsAsync(ModelReference reference, bool all, HubCallOptions options, Func<ModelVersion, bool> receive, CancellationToken cancellationToken) =>
         DeliverAsync(_sources[reference.Hub].GetVersionsAsync(reference.Id, all, options, cancellationToken), receive);
 
+    /// <summary>The user name behind a token; a token the hub refuses is HubTokenInvalid.</summary>
+    public Task<string> WhoAmIAsync(Hub hub, string token, HubCallOptions options, CancellationToken cancellationToken) =>
+        _sources[hub].WhoAmIAsync(token, options, cancellationToken);
+
     /// <summary>The hub's JSON record of one version, as returned (see <see cref="IModelSource.GetVersionRecordAsync"/>).</summary>
     public Task<string> GetVersionRecordAsync(Hub hub, string modelId, string versionId, HubCallOptions options, CancellationToken cancellationToken) =>
         _sources[hub].GetVersionRecordAsync(modelId, versionId, options, cancellationToken);
