@@ -10,6 +10,9 @@ $PSStyle.OutputRendering = 'PlainText'
 Import-Module (Join-Path $PSScriptRoot '../tests/Pester/HubEmulator.psm1')
 
 $emulator = Start-HubEmulator -SetEnvironment
+# Installs go to a temporary ComfyUI folder, and settings to a temporary state folder: the demo leaves the machine as it was.
+$sandbox = Join-Path ([IO.Path]::GetTempPath()) "modelhub-demo-$PID"
+$env:MODELHUB_HOME = Join-Path $sandbox 'state'
 try {
     Import-Module $ModulePath
     $tour = @(
@@ -23,6 +26,11 @@ try {
         'Get-HubModelCard hf:modelhub-emulator/example-lora'
         'Find-HubModel pixel -Hub Civitai -Type LoRA -First 1 | Get-HubModelImage -First 3'
         'Find-HubModel anime -Type LoRA -First 12 | Show-HubModelGallery -NoOpen -PassThru | Select-Object Name, Length'
+        "Set-HubConfiguration -Tool ComfyUI -ToolRoot '$sandbox/ComfyUI'"
+        'Find-HubModel pixel -Hub Civitai -Type LoRA -First 1 | Install-HubModel -WhatIf'
+        'Find-HubModel pixel -Hub Civitai -Type LoRA -First 1 | Install-HubModel'
+        'Install-HubModel hf:modelhub-emulator/example-lora, hf:modelhub-emulator/example-pipeline'
+        "Get-ChildItem -Recurse -File '$sandbox/ComfyUI/models' | Select-Object @{ n = 'File'; e = { [IO.Path]::GetRelativePath('$sandbox/ComfyUI', `$_.FullName) } }, Length"
     )
     foreach ($command in $tour) {
         Write-Host "PS> $command"
@@ -32,4 +40,5 @@ try {
 }
 finally {
     $emulator | Stop-HubEmulator
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $sandbox
 }

@@ -64,8 +64,8 @@ function Get-EmulatorRequest([ValidateSet('Civitai', 'HuggingFace', 'Cdn')] [str
     foreach ($entry in (Invoke-RestMethod "$($Target.$Origin)/_emulator/requests")) { $entry }
 }
 
-function Add-EmulatorFault([ValidateSet('Civitai', 'HuggingFace', 'Cdn')] [string] $Origin, [hashtable] $Rule) {
-    $null = Invoke-RestMethod -Method Post "$($script:Emulator.$Origin)/_emulator/faults" -ContentType 'application/json' -Body ($Rule | ConvertTo-Json -Compress)
+function Add-EmulatorFault([ValidateSet('Civitai', 'HuggingFace', 'Cdn')] [string] $Origin, [hashtable] $Rule, [psobject] $Target = $script:Emulator) {
+    $null = Invoke-RestMethod -Method Post "$($Target.$Origin)/_emulator/faults" -ContentType 'application/json' -Body ($Rule | ConvertTo-Json -Compress)
 }
 
 function Enter-EmulatorTest {

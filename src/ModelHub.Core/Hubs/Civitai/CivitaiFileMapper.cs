@@ -33,7 +33,10 @@ internal static class CivitaiFileMapper
             AutoV3 = Hash(hashes, "AutoV3"),
             Blake3 = Hash(hashes, "BLAKE3"),
             Crc32 = Hash(hashes, "CRC32"),
-            DownloadUrl = CivitaiUrls.Download(endpoint, file.Text("downloadUrl")),
+            // An archived version lists its files without downloadUrl; asking the download endpoint anyway lets Civitai
+            // say why (410 archived) instead of ModelHub guessing.
+            DownloadUrl = CivitaiUrls.Download(endpoint, file.Text("downloadUrl"))
+                ?? endpoint.Combine(CivitaiUrls.DownloadPath(versionId, file.Flag("primary") == true ? null : file.Text("type"), metadata.Text("format"))),
             PickleScan = file.Text("pickleScanResult"),
             PickleScanMessage = file.Text("pickleScanMessage"),
             VirusScan = file.Text("virusScanResult"),

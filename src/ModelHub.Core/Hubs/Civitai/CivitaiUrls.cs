@@ -18,6 +18,11 @@ internal static class CivitaiUrls
     /// The hub's download link on the endpoint's origin: kept when it is already there, else its path and query
     /// (type, format, …) moved onto the endpoint (a mirror or the emulator serving civitai.com's links).
     /// </summary>
+    /// <summary>The download endpoint's path for a version's file: the primary file by default, another by its type and format.</summary>
+    public static string DownloadPath(string versionId, string? type, string? format) =>
+        "api/download/models/" + Uri.EscapeDataString(versionId)
+        + (type is null ? string.Empty : "?type=" + Uri.EscapeDataString(type) + (format is null ? string.Empty : "&format=" + Uri.EscapeDataString(format)));
+
     public static Uri? Download(HubEndpoint endpoint, string? link)
     {
         if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
