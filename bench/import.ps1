@@ -18,6 +18,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $ModulePath = (Resolve-Path $ModulePath).Path
+Import-Module (Join-Path $PSScriptRoot 'Bench.psm1')
 $dotnet = [Environment]::ProcessPath
 $pwsh = Join-Path $PSHOME 'pwsh.dll'
 
@@ -26,12 +27,6 @@ function Measure-Pwsh([string] $Command) {
     & $dotnet $pwsh -NoProfile -NonInteractive -Command $Command
     if ($LASTEXITCODE -ne 0) { throw "pwsh -c '$Command' failed with exit code $LASTEXITCODE." }
     $watch.Elapsed.TotalMilliseconds
-}
-
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    $middle = [int][math]::Floor($sorted.Count / 2)
-    if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
 }
 
 # One warm-up of each, so the first pair does not pay for cold disk caches.

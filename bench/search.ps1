@@ -21,6 +21,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../tests/Pester/HubEmulator.psm1')
+Import-Module (Join-Path $PSScriptRoot 'Bench.psm1')
 Import-Module (Join-Path $PSScriptRoot '../out/ModelHub/ModelHub.psd1')
 
 $emulator = Start-HubEmulator -SetEnvironment
@@ -47,8 +48,7 @@ try {
     }
     $pairs | Format-Table -AutoSize | Out-String | Write-Host
 
-    $sorted = $pairs.Ratio | Sort-Object
-    $median = if ($sorted.Count % 2) { $sorted[[int][math]::Floor($sorted.Count / 2)] } else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
+    $median = Get-Median $pairs.Ratio
     "latency {0} ms per hub request; median paired ratio Find-HubModel -First 10 (both hubs) / one round trip: {1:N3} (target <= 1.5)" -f $LatencyMs, $median
 }
 finally {
