@@ -88,11 +88,11 @@ try {
     }
     $outcomes | Format-Table -AutoSize | Out-String -Width 220 | Write-Host
 
-    $verified = @($outcomes | Where-Object Outcome -eq 'Verified').Count
-    $failed = @($outcomes | Where-Object Outcome -ne 'Verified').Count
+    $verified = @($outcomes | Where-Object { $_.Ok -and $_.Outcome -eq 'Verified' }).Count
+    $failedCleanly = @($outcomes | Where-Object { $_.Ok -and $_.Outcome -ne 'Verified' }).Count
     $bad = @($outcomes | Where-Object { -not $_.Ok })
-    $violationCount = @($outcomes | Where-Object Violations).Count
-    'soak: {0} installs: {1} verified, {2} failed cleanly with the expected ErrorId, {3} wrong outcomes, {4} with partial or unverified files in place' -f $Count, $verified, ($failed - @($bad | Where-Object Outcome -ne 'Verified').Count), $bad.Count, $violationCount
+    $violated = @($outcomes | Where-Object Violations).Count
+    'soak: {0} installs: {1} verified, {2} failed cleanly with the expected ErrorId, {3} wrong outcomes, {4} left partial or unverified files in place' -f $Count, $verified, $failedCleanly, $bad.Count, $violated
     if ($bad.Count -gt 0) { exit 1 }
 }
 finally {
