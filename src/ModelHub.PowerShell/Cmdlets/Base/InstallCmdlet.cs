@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using ModelHub.Discovery;
 using ModelHub.Errors;
 using ModelHub.Installs;
+using ModelHub.PowerShell.Completion;
 
 namespace ModelHub.PowerShell.Cmdlets.Base;
 
@@ -28,11 +29,13 @@ public abstract class InstallCmdlet : ModelCmdlet
     /// <summary>Only files of this format: SafeTensor, PickleTensor, GGUF, Diffusers, …</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FileFormatCompleter))]
     public string? Format { get; set; }
 
     /// <summary>Only files of this precision: fp16, fp32, bf16, fp8, …</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PrecisionCompleter))]
     public string? Precision { get; set; }
 
     /// <summary>Only Pruned or Full files (Civitai).</summary>
