@@ -7,8 +7,8 @@ using System.Management.Automation.Language;
 
 namespace ModelHub.PowerShell.Completion;
 
-/// <summary>Completes a file-choice parameter with the values the hubs use; any other value is still accepted.</summary>
-public abstract class FileChoiceCompleter : IArgumentCompleter
+/// <summary>Completes a parameter with known values, quoted where they have spaces; any other value is still accepted.</summary>
+public abstract class KnownValuesCompleter : IArgumentCompleter
 {
     private protected abstract IReadOnlyList<string> Values { get; }
 
@@ -22,13 +22,19 @@ public abstract class FileChoiceCompleter : IArgumentCompleter
 }
 
 /// <summary>-Format: Civitai's file formats and Hugging Face's diffusers folders.</summary>
-public sealed class FileFormatCompleter : FileChoiceCompleter
+public sealed class FileFormatCompleter : KnownValuesCompleter
 {
     private protected override IReadOnlyList<string> Values { get; } = new[] { "SafeTensor", "PickleTensor", "GGUF", "Diffusers", "ONNX", "Core ML", "Other" };
 }
 
 /// <summary>-Precision: the floating-point precisions files are published in.</summary>
-public sealed class PrecisionCompleter : FileChoiceCompleter
+public sealed class PrecisionCompleter : KnownValuesCompleter
 {
     private protected override IReadOnlyList<string> Values { get; } = new[] { "fp16", "fp32", "bf16", "fp8", "nf4" };
+}
+
+/// <summary>-BaseModel: the families' display names.</summary>
+public sealed class BaseModelCompleter : KnownValuesCompleter
+{
+    private protected override IReadOnlyList<string> Values => BaseModels.Families;
 }
