@@ -272,14 +272,14 @@ comfyui:
             Get-PlacedModelFile $ComfyUI | Should -BeNullOrEmpty
         }
 
-        It 'reports a truncated or HTML API answer as InvalidHubResponse' -ForEach @(
-            @{ Rule = @{ path = '/api/v1/models/*'; truncateJson = $true; times = 10 } }
-            @{ Rule = @{ path = '/api/v1/models/*'; html = $true; times = 10 } }
+        It 'reports <Name> from the API as <ErrorId>, writing nothing' -ForEach @(
+            @{ Name = 'truncated JSON'; Rule = @{ path = '/api/v1/models/*'; truncateJson = $true; times = 10 }; ErrorId = 'InvalidHubResponse' }
+            @{ Name = 'an HTML page'; Rule = @{ path = '/api/v1/models/*'; html = $true; times = 10 }; ErrorId = 'HubUnavailable' }
         ) {
             Add-EmulatorFault Civitai $Rule
             $null = Install-HubModel $Lora.Id -Hub Civitai -Path $Root -ErrorVariable problems -ErrorAction SilentlyContinue
 
-            $problems[0].FullyQualifiedErrorId | Should -Be "InvalidHubResponse,$Install"
+            $problems[0].FullyQualifiedErrorId | Should -Be "$ErrorId,$Install"
             Test-Path $Root | Should -BeFalse
         }
 
