@@ -194,7 +194,8 @@ public sealed class ModelInstaller
         }
 
         var tool = options.Tool ?? settings.Tool;
-        var toolRoot = options.ToolRoot ?? settings.ToolRoot;
+        // The stored folder belongs to the stored tool: another tool named alone needs its own folder.
+        var toolRoot = options.ToolRoot ?? (tool == settings.Tool ? settings.ToolRoot : null);
         if (tool is null || toolRoot is null)
         {
             throw new ModelHubConfigurationException(ErrorIds.ToolRootNotSet, HubErrorCategory.InvalidArgument,
