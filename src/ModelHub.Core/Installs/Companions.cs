@@ -63,7 +63,7 @@ public static class Companions
                 continue;
             }
 
-            foreach (var file in files.Select(Path.GetFileName).Where(name => Data.Value.WeightsExtensions.Contains(SelectionData.Extension(name!))))
+            foreach (var file in files.Select(Path.GetFileName).Where(name => SelectionData.Current.WeightsExtensions.Contains(SelectionData.Extension(name!))))
             {
                 yield return file!;
             }
@@ -103,11 +103,9 @@ public static class Companions
         public bool Matches(string fileName) => patterns.Any(pattern => pattern.IsMatch(fileName));
     }
 
-    private sealed class CompanionData(IReadOnlyList<Rule> rules, HashSet<string> weightsExtensions)
+    private sealed class CompanionData(IReadOnlyList<Rule> rules)
     {
         public IReadOnlyList<Rule> Rules { get; } = rules;
-
-        public HashSet<string> WeightsExtensions { get; } = weightsExtensions;
 
         public static CompanionData Load()
         {
@@ -121,7 +119,7 @@ public static class Companions
                 rule.TryGetProperty("singleFileOnly", out var singleFileOnly) && singleFileOnly.GetBoolean(),
                 InstallData.OptionalString(rule, "nameContains"),
                 InstallData.Strings(rule.GetProperty("needs")).Select(need => companions[need]).ToArray())).ToArray();
-            return new CompanionData(rules, InstallData.Set(root.GetProperty("weightsExtensions")));
+            return new CompanionData(rules);
         }
 
         private static Companion ReadCompanion(JsonElement entry) => new(

@@ -182,6 +182,15 @@ public sealed class HuggingFaceSelectionTests
     }
 
     [Fact]
+    public void Keeps_a_single_star_glob_within_one_folder()
+    {
+        var selection = Select("lumen-labs/misty-harbor-extras", new FileCriteria { Include = new[] { "*.SafeTensors" }, Exclude = new[] { "*-old.*" } },
+            "README.md", "misty.safetensors", "misty-old.safetensors", "loras/ink.safetensors");
+
+        Assert.Equal("misty.safetensors", Assert.Single(selection.Files).InstallName);
+    }
+
+    [Fact]
     public void Refuses_pickle_weights_in_a_pipeline_unless_allowed()
     {
         var files = new[] { "model_index.json", "unet/config.json", "unet/diffusion_pytorch_model.bin" };
