@@ -89,14 +89,14 @@ public static class FileSelection
         return files.Where(file => matcher.Match(file.Path).HasMatches).ToList();
     }
 
-    /// <summary>-Format, -Precision and -Variant exactly (case-insensitive), and -FileName's wildcards over the file name.</summary>
+    /// <summary>-Format, -Precision and -Variant exactly (case-insensitive), and -FileName's wildcards over the file name or its path (a piped file binds its path).</summary>
     private static Func<ModelFile, bool> Attributes(FileCriteria criteria)
     {
         var names = criteria.FileName.Select(pattern => new Wildcard(pattern)).ToList();
         return file => (criteria.Format is null || Same(file.Format, criteria.Format))
             && (criteria.Precision is null || Same(file.Precision, criteria.Precision))
             && (criteria.Variant is null || Same(file.Variant, criteria.Variant))
-            && (names.Count == 0 || names.Any(name => name.IsMatch(file.Name)));
+            && (names.Count == 0 || names.Any(name => name.IsMatch(file.Name) || name.IsMatch(file.Path)));
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ public sealed class ModelInstaller
         var version = VersionOf(model, files, options.VersionId ?? reference.VersionId);
         var selection = FileSelection.Select(model, version, files, options.Criteria);
 
-        var (placement, tool, toolRoot) = Place(model, selection, options, settings);
+        var (placement, tool, toolRoot) = Place(model, version, selection, options, settings);
         var planned = selection.Files.Select(selected => new PlannedFile
         {
             File = selected.File,
@@ -186,7 +186,7 @@ public sealed class ModelInstaller
         Rule = plan.Placement.Rule,
     };
 
-    private static (Placement Placement, Tool? Tool, string? ToolRoot) Place(Model model, SelectionResult selection, InstallOptions options, ModelHubSettings settings)
+    private static (Placement Placement, Tool? Tool, string? ToolRoot) Place(Model model, ModelVersion version, SelectionResult selection, InstallOptions options, ModelHubSettings settings)
     {
         if (options.Path is not null)
         {
@@ -202,7 +202,7 @@ public sealed class ModelInstaller
                 Text.Format(Messages.ToolRootNotSet, model.Hub, model.Id), Messages.ToolRootNotSetAction);
         }
 
-        return (ToolLayout.Place(tool.Value, Path.GetFullPath(toolRoot), model.Type, selection.IsDiffusersFolder), tool, toolRoot);
+        return (ToolLayout.Place(tool.Value, Path.GetFullPath(toolRoot), model.Type, selection.IsDiffusersFolder, version.BaseModel), tool, toolRoot);
     }
 
     /// <summary>The version the files belong to: the model's own entry for it when the model lists it, else one built from the files.</summary>
