@@ -40,14 +40,14 @@ public sealed class ImageSaver
     /// <summary>Downloads a real image (by content type) to a temporary file beside its path, then moves it into place in one step.</summary>
     private async Task<string> DownloadAsync(ModelImage image, Func<string, string> pathFor, bool replace, HubCallOptions options, CancellationToken cancellationToken)
     {
-        var request = _requests.CreateForUrl(image.Hub, image.Url, options, image.Url.ToString(), accept: "image/*");
+        var request = _requests.CreateForUrl(image.Hub, image.Url, options, Redaction.Url(image.Url), accept: "image/*");
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var mediaType = response.Content?.Headers.ContentType?.MediaType ?? string.Empty;
         var extension = ExtensionOf(mediaType) ?? throw new InvalidHubResponseException(
             Text.Format(Messages.NotAnImage, Redaction.Url(image.Url), mediaType.Length == 0 ? "none" : mediaType), Messages.InvalidResponseAction)
         {
             Hub = image.Hub,
-            Target = image.Url.ToString(),
+            Target = Redaction.Url(image.Url),
         };
 
         var path = pathFor(extension);
