@@ -83,12 +83,7 @@ public sealed class HubHttpClient
     /// </summary>
     public static async Task<JsonDocument> ReadJsonAsync(HubRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var mediaType = response.Content?.Headers.ContentType?.MediaType;
-        if (mediaType is null || !(mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)))
-        {
-            throw HubErrorTranslator.NotJson(request, response);
-        }
-
+        EnsureJson(request, response);
         try
         {
             using var body = await response.Content!.ReadAsStreamAsync().ConfigureAwait(false);
@@ -97,6 +92,36 @@ public sealed class HubHttpClient
         catch (JsonException exception)
         {
             throw HubErrorTranslator.MalformedJson(request, (int)response.StatusCode, exception);
+        }
+    }
+
+    /// <summary>
+    /// Sends the request and returns its JSON answer as text, exactly as the hub sent it (for records kept as
+    /// returned), once checked to be well-formed JSON; a non-JSON or malformed answer is an <see cref="ErrorIds.InvalidHubResponse"/>.
+    /// </summary>
+    public async Task<string> GetJsonTextAsync(HubRequest request, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        EnsureJson(request, response);
+        var text = await response.Content!.ReadAsStringAsync().ConfigureAwait(false);
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+        }
+        catch (JsonException exception)
+        {
+            throw HubErrorTranslator.MalformedJson(request, (int)response.StatusCode, exception);
+        }
+
+        return text;
+    }
+
+    private static void EnsureJson(HubRequest request, HttpResponseMessage response)
+    {
+        var mediaType = response.Content?.Headers.ContentType?.MediaType;
+        if (mediaType is null || !(mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw HubErrorTranslator.NotJson(request, response);
         }
     }
 

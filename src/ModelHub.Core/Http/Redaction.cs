@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ModelHub.Http;
 
@@ -8,6 +9,8 @@ namespace ModelHub.Http;
 public static class Redaction
 {
     public const string Mask = "***";
+
+    private static readonly Regex UrlInText = new(@"https?://[^\s""'<>()\[\]]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The URL with the values of secret-bearing query parameters (token, signatures, credentials) masked.</summary>
     public static string Url(Uri uri)
@@ -48,10 +51,46 @@ public static class Redaction
         return IsSecret(name) ? parameter.Substring(0, equals + 1) + Mask : parameter;
     }
 
-    private static bool IsSecret(string name)
+    private static bool IsSecret(string name) => name.ToLowerInvariant() is "token" or "access_token" or "api_key" or "apikey" || IsSignature(name);
+
+    /// <summary>The parameters that sign a URL (S3, CloudFront, Azure, Google): the URL is a signed one.</summary>
+    private static bool IsSignature(string name)
     {
         var lower = name.ToLowerInvariant();
-        return lower is "token" or "sig" or "access_token" or "api_key" or "apikey"
-            || lower.Contains("signature") || lower.Contains("credential") || lower.Contains("security-token");
+        return lower == "sig" || lower.Contains("signature") || lower.Contains("credential") || lower.Contains("security-token");
+    }
+
+    /// <summary>
+    /// The text with every http(s) URL in it cleared of secrets, for what is stored (sidecars, records): secret-bearing
+    /// query parameters are removed, not masked, and a signed URL loses its whole query, whose other parameters only
+    /// describe the signature (X-Amz-Date, Expires, …).
+    /// </summary>
+    public static string StripUrlSecrets(string text) => UrlInText.Replace(text, match => WithoutSecrets(match.Value));
+
+    private static string WithoutSecrets(string url)
+    {
+        var start = url.IndexOf('?');
+        if (start < 0)
+        {
+            return url;
+        }
+
+        var fragment = url.IndexOf('#', start);
+        var end = fragment < 0 ? url.Length : fragment;
+        var parameters = url.Substring(start + 1, end - start - 1).Split('&');
+        var secrets = parameters.Select(ParameterName).Where(IsSecret).ToList();
+        if (secrets.Count == 0)
+        {
+            return url;
+        }
+
+        var kept = secrets.Any(IsSignature) ? Array.Empty<string>() : parameters.Where(parameter => !IsSecret(ParameterName(parameter))).ToArray();
+        return url.Substring(0, start) + (kept.Length == 0 ? string.Empty : "?" + string.Join("&", kept)) + url.Substring(end);
+    }
+
+    private static string ParameterName(string parameter)
+    {
+        var equals = parameter.IndexOf('=');
+        return Uri.UnescapeDataString(equals < 0 ? parameter : parameter.Substring(0, equals));
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 
 namespace ModelHub.Installs;
 
@@ -56,6 +58,45 @@ public sealed class InstallRecord
 
     /// <summary>For a diffusers folder: each file's path inside it, hash and size.</summary>
     public IReadOnlyList<InstallRecordFile>? Files { get; init; }
+
+    /// <summary>The record of an install: a single file's hash, or a folder's files each with theirs.</summary>
+    internal static InstallRecord Of(InstalledItem item)
+    {
+        var single = item.IsFolder ? null : item.Files.FirstOrDefault();
+        return new InstallRecord
+        {
+            Hub = item.Model.Hub,
+            ModelId = item.Model.Id,
+            VersionId = item.Version.VersionId,
+            ModelName = item.Model.Name,
+            VersionName = string.IsNullOrEmpty(item.Version.Name) ? null : item.Version.Name,
+            Type = item.Model.Type,
+            BaseModel = item.Version.BaseModel,
+            TrainedWords = item.Version.TrainedWords,
+            OriginalFileName = single is null ? string.Empty : HubName(single.File),
+            FileName = Path.GetFileName(item.Path.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)),
+            Sha256 = single?.Sha256.ToLowerInvariant(),
+            Size = item.Files.Sum(file => file.Size),
+            Verified = item.Files.Count > 0 && item.Files.All(file => file.Verified),
+            Air = item.Version.Air ?? item.Model.Air,
+            Url = item.Model.Url ?? item.Version.Url,
+            InstalledAt = item.InstalledAt,
+            Tool = item.Tool,
+            Rule = item.Rule,
+            Files = item.IsFolder ? item.Files.Select(file => new InstallRecordFile { Path = PathInFolder(item.Path, file), Sha256 = file.Sha256.ToLowerInvariant(), Size = file.Size }).ToArray() : null,
+        };
+    }
+
+    private static string HubName(ModelFile file) => file.Path.Length > 0 ? file.Path : file.Name;
+
+    /// <summary>A folder install's file as a path inside the folder, with forward slashes; its repository path if it lies elsewhere.</summary>
+    private static string PathInFolder(string folder, InstalledFile file)
+    {
+        var prefix = folder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return file.Path.StartsWith(prefix, StringComparison.Ordinal)
+            ? file.Path.Substring(prefix.Length).Replace(Path.DirectorySeparatorChar, '/')
+            : HubName(file.File);
+    }
 }
 
 /// <summary>One file of a folder install.</summary>

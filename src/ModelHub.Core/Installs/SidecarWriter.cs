@@ -1,9 +1,16 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using ModelHub.Discovery;
 using ModelHub.Downloads;
+using ModelHub.Errors;
+using ModelHub.IO;
+using ModelHub.Resources;
 using ModelHub.Settings;
 
 namespace ModelHub.Installs;
@@ -14,8 +21,28 @@ namespace ModelHub.Installs;
 /// policy, never over a user's file) and &lt;name&gt;.modelhub.json (the <see cref="InstallRecord"/>). Each atomically;
 /// none ever holds a token or a signed address.
 /// </summary>
+/// <remarks>
+/// &lt;name&gt; is the installed path without its extension (a folder's whole path). Every string taken from a hub passes
+/// through <see cref="StoredJson.Clean(string, IReadOnlyList{string})"/>: secret query parameters are removed from URLs (a
+/// signed URL loses its query) and the call's token is masked. The preview follows the content policy as
+/// Get-HubModelImage does, with the model standing in for -IncludeNsfw: Strict never shows an NSFW image; otherwise
+/// only an NSFW model (one the user chose to install) may get an NSFW preview.
+/// </remarks>
 public sealed class SidecarWriter
 {
+    public const string CivitaiInfoExtension = ".civitai.info";
+    public const string UserMetadataExtension = ".json";
+    public const string PreviewSuffix = ".preview";
+    public const string RecordExtension = ".modelhub.json";
+
+    /// <summary>A1111's preview extensions (find_preview: png, jpg, jpeg, webp, gif), and AVIF, which images may also be.</summary>
+    private static readonly string[] PreviewExtensions = { ".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif" };
+
+    /// <summary>Sample images tried for a preview: the first that really is an image (not a video) is kept.</summary>
+    private const int PreviewCandidates = 3;
+
+    private static readonly IReadOnlyList<string?> NoSecrets = Array.Empty<string?>();
+
     private readonly ModelDiscovery _discovery;
     private readonly ImageSaver _images;
     private readonly SettingsReader _settings;
@@ -28,18 +55,201 @@ public sealed class SidecarWriter
     }
 
     /// <summary>The record file of an installed file or folder: "&lt;path without extension&gt;.modelhub.json".</summary>
-    public static string RecordPath(string installedPath) => throw new NotImplementedException();
+    public static string RecordPath(string installedPath) => NameBase(installedPath) + RecordExtension;
+
+    /// <summary>
+    /// What sidecar names start with: an installed file's path without its extension, or an existing folder's whole path
+    /// (a diffusers folder's name may hold dots).
+    /// </summary>
+    public static string NameBase(string installedPath)
+    {
+        var path = installedPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        return Directory.Exists(path) ? path : path.Substring(0, path.Length - Path.GetExtension(path).Length);
+    }
 
     /// <summary>Reads a record; null when the file is missing or not a record.</summary>
-    public static InstallRecord? ReadRecord(string recordPath) => throw new NotImplementedException();
+    public static InstallRecord? ReadRecord(string recordPath)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<InstallRecord>(File.ReadAllText(recordPath), StoredJson.Record) is { ModelId.Length: > 0, VersionId.Length: > 0 } record
+                ? record
+                : null;
+        }
+        catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null;
+        }
+    }
 
-    /// <summary>Writes the record only (Save-HubModel writes none; the record is what -Path installs keep too).</summary>
-    public static void WriteRecord(InstalledItem item) => throw new NotImplementedException();
+    /// <summary>
+    /// Writes the record only (Save-HubModel writes none; the record is what -Path installs keep too). A file system that
+    /// refuses it is <see cref="ErrorIds.FileWriteFailed"/>.
+    /// </summary>
+    public static void WriteRecord(InstalledItem item) => WriteRecord(item, NoSecrets);
 
     /// <summary>
     /// Writes every sidecar for the item and returns warnings for those that could not be written (a failed preview
     /// never fails the install). A diffusers folder gets only the record, beside the folder.
     /// </summary>
-    public Task<IReadOnlyList<string>> WriteAsync(InstalledItem item, HubCallOptions options, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    /// <remarks>
+    /// Nothing here fails the install: a record, hub answer or file that cannot be had is a warning; only cancellation
+    /// ends it early. The A1111 metadata of a file that is not a JSON object is left untouched (a warning), and a preview
+    /// is skipped when the user or an earlier install already put an image beside the model.
+    /// </remarks>
+    public async Task<IReadOnlyList<string>> WriteAsync(InstalledItem item, HubCallOptions options, CancellationToken cancellationToken)
+    {
+        var warnings = new List<string>();
+        var secrets = new[] { options.Token };
+        try
+        {
+            WriteRecord(item, secrets);
+        }
+        catch (ModelHubException exception)
+        {
+            warnings.Add(exception.Message);
+        }
+
+        if (item.IsFolder || item.Files.FirstOrDefault() is not { } file)
+        {
+            return warnings;
+        }
+
+        var nameBase = NameBase(item.Path);
+        if (item.Model.Hub == Hub.Civitai)
+        {
+            var infoPath = nameBase + CivitaiInfoExtension;
+            await AttemptAsync(infoPath, warnings, () => WriteCivitaiInfoAsync(item, infoPath, options, secrets, cancellationToken)).ConfigureAwait(false);
+        }
+
+        var metadataPath = nameBase + UserMetadataExtension;
+        await AttemptAsync(metadataPath, warnings, () => WriteUserMetadataAsync(item, file, metadataPath, options, secrets, warnings, cancellationToken)).ConfigureAwait(false);
+        await AttemptAsync(nameBase + PreviewSuffix, warnings, () => WritePreviewAsync(item, nameBase, options, warnings, cancellationToken)).ConfigureAwait(false);
+        return warnings;
+    }
+
+    private static void WriteRecord(InstalledItem item, IReadOnlyList<string?> secrets)
+    {
+        var path = RecordPath(item.Path);
+        var record = JsonSerializer.SerializeToNode(InstallRecord.Of(item), StoredJson.Record)!;
+        StoredJson.Clean(record, secrets);
+        try
+        {
+            AtomicFile.WriteAllText(path, record.ToJsonString(StoredJson.Record));
+        }
+        catch (Exception exception) when (AtomicFile.IsWriteFailure(exception))
+        {
+            throw new ModelHubException(ErrorIds.FileWriteFailed, HubErrorCategory.ResourceUnavailable,
+                Text.Format(Messages.InstallRecordNotWritten, path, exception.Message), Messages.InstallRecordNotWrittenAction, exception)
+            {
+                Hub = item.Model.Hub,
+                Target = path,
+            };
+        }
+    }
+
+    /// <summary>Runs one sidecar's writing; a hub failure or a refused write becomes a warning naming the sidecar.</summary>
+    private static async Task AttemptAsync(string path, List<string> warnings, Func<Task> write)
+    {
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is ModelHubException || AtomicFile.IsWriteFailure(exception))
+        {
+            warnings.Add(Text.Format(Messages.SidecarNotWritten, path, exception.Message));
+        }
+    }
+
+    /// <summary>The version record as Civitai sent it; re-serialized only when it had to be cleaned of a secret.</summary>
+    private async Task WriteCivitaiInfoAsync(InstalledItem item, string path, HubCallOptions options, IReadOnlyList<string?> secrets, CancellationToken cancellationToken)
+    {
+        var record = await _discovery.GetVersionRecordAsync(Hub.Civitai, item.Model.Id, item.Version.VersionId, options, cancellationToken).ConfigureAwait(false);
+        var parsed = JsonNode.Parse(record);
+        AtomicFile.WriteAllText(path, StoredJson.Clean(parsed, secrets) ? parsed!.ToJsonString(StoredJson.Python) : record);
+    }
+
+    private async Task WriteUserMetadataAsync(InstalledItem item, InstalledFile file, string path, HubCallOptions options, IReadOnlyList<string?> secrets, List<string> warnings, CancellationToken cancellationToken)
+    {
+        if (ReadUserMetadata(path) is not { } metadata)
+        {
+            warnings.Add(Text.Format(Messages.UserMetadataNotMerged, path));
+            return;
+        }
+
+        string? description = null;
+        try
+        {
+            description = (await _discovery.GetCardAsync(new ModelReference(item.Model.Hub, item.Model.Id), item.Version.VersionId, options, cancellationToken).ConfigureAwait(false)).Text;
+        }
+        catch (ModelHubException exception)
+        {
+            warnings.Add(Text.Format(Messages.DescriptionLeftOut, path, exception.Message));
+        }
+
+        AtomicFile.WriteAllText(path, A1111Metadata.Merge(metadata, item, file, description, secrets).ToJsonString(StoredJson.Python));
+    }
+
+    /// <summary>The user's metadata (a new object when there is none yet); null when the file is not a JSON object.</summary>
+    private static JsonObject? ReadUserMetadata(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return new JsonObject();
+        }
+
+        var text = File.ReadAllText(path);
+        if (text.Trim().Length == 0)
+        {
+            return new JsonObject();
+        }
+
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The first sample image of the version that is an image, unless an image already sits beside the model.</summary>
+    private async Task WritePreviewAsync(InstalledItem item, string nameBase, HubCallOptions options, List<string> warnings, CancellationToken cancellationToken)
+    {
+        if (PreviewExtensions.Any(extension => File.Exists(nameBase + extension) || File.Exists(nameBase + PreviewSuffix + extension)))
+        {
+            return;
+        }
+
+        var includeNsfw = _settings.Read().ContentPolicy != ContentPolicy.Strict && item.Model.Nsfw;
+        var candidates = new List<ModelImage>();
+        await _discovery.GetImagesAsync(new ModelReference(item.Model.Hub, item.Model.Id), item.Version.VersionId, includeNsfw, options, image =>
+        {
+            if (includeNsfw || !image.Nsfw)
+            {
+                candidates.Add(image);
+            }
+
+            return candidates.Count < PreviewCandidates;
+        }, cancellationToken).ConfigureAwait(false);
+
+        foreach (var image in candidates)
+        {
+            try
+            {
+                await _images.SaveAsAsync(image, nameBase + PreviewSuffix, options, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (InvalidHubResponseException)
+            {
+                // A video or a page instead of an image: the next sample may be one.
+            }
+        }
+
+        if (candidates.Count > 0)
+        {
+            warnings.Add(Text.Format(Messages.PreviewNotAnImage, item.Path, candidates.Count));
+        }
+    }
 }

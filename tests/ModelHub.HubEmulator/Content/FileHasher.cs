@@ -24,6 +24,11 @@ public sealed class FileHasher
 
     public FileHashes Get(FileSpec spec)
     {
+        if (spec.DeclaredHashes is { } declared)
+        {
+            return declared;
+        }
+
         var identity = _content.Identity(spec);
         return _known.GetOrAdd(identity, _ => new Lazy<FileHashes>(() => Compute(spec, identity), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }

@@ -14,4 +14,10 @@ public sealed record FileHashes(string Sha256, string AutoV1, string AutoV2, str
 {
     /// <summary>Files up to this size are plain git files on Hugging Face; larger ones are LFS files.</summary>
     public const long GitBlobLimit = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// The hashes of a file too large to hash (<see cref="OversizedFile"/>), all from one declared SHA-256: AutoV2 is its
+    /// first 10 hex as always; AutoV1 and CRC32 its first 8, AutoV3 its first 12, BLAKE3 the same 64. An LFS file: no git blob id.
+    /// </summary>
+    public static FileHashes Declared(string sha256) => new(sha256, sha256[..8], sha256[..10], sha256[..12], sha256[..8], sha256, GitBlobSha1: null);
 }

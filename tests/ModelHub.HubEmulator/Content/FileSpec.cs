@@ -52,6 +52,9 @@ public sealed record FileSpec
 
     public int Height { get; init; }
 
+    /// <summary>Hashes the APIs report without ever hashing the bytes (<see cref="OversizedFile"/>); null: computed from the bytes.</summary>
+    public FileHashes? DeclaredHashes { get; init; }
+
     public static FileSpec ForText(string key, string text) => new()
     {
         Key = key,

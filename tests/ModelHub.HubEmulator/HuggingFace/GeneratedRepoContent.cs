@@ -141,7 +141,7 @@ internal static class GeneratedRepoContent
     private static (HfFile Primary, IReadOnlyList<HfFile> Others) CheckpointFiles(GeneratedRepoPlan plan, RepoFileFactory files)
     {
         var size = plan.PrimaryWeightsSize ?? (plan.LargeWeights ? files.SizeMiB(16, 32) : files.SizeMiB(2, 8));
-        var primary = files.Binary(plan.Name + ".safetensors", size, 1, Metadata(plan, plan.Base.Id));
+        var primary = files.Binary(plan.Name + ".safetensors", size, 1, Metadata(plan, plan.Base.Id), plan.PrimaryWeightsHashes);
         var others = new List<HfFile>();
         if (plan.PrimaryWeightsSize is null && files.Chance(0.5))
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ModelHub.HubEmulator.Content;
 
 namespace ModelHub.HubEmulator.HuggingFace;
 
@@ -47,8 +48,11 @@ internal sealed record GeneratedRepoPlan
     /// <summary>LoRA weights under the diffusers default name rather than a named file.</summary>
     public bool DefaultLoraName { get; init; }
 
-    /// <summary>Fixed size of the main weights file (the benchmark file); null: drawn from the usual ranges.</summary>
+    /// <summary>Fixed size of the main weights file (the benchmark and oversized files); null: drawn from the usual ranges.</summary>
     public long? PrimaryWeightsSize { get; init; }
+
+    /// <summary>The main weights' hashes when declared rather than computed (the oversized file).</summary>
+    public FileHashes? PrimaryWeightsHashes { get; init; }
 
     /// <summary>Main weights drawn from the "a few 16–32 MiB" range.</summary>
     public bool LargeWeights { get; init; }

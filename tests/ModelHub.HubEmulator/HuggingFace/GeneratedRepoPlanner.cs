@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using ModelHub.HubEmulator.Content;
 using ModelHub.HubEmulator.Generation;
 
 namespace ModelHub.HubEmulator.HuggingFace;
@@ -65,8 +66,9 @@ internal sealed class GeneratedRepoPlanner
             Draw(6, Audience.Hidden, HfRepoIds.GatedManual, GeneratedKind.Pipeline) with { Gated = "manual" },
             Draw(7, Audience.Hidden, HfRepoIds.Private, GeneratedKind.Lora) with { Private = true },
             Draw(8, Audience.Hidden, HfRepoIds.Nsfw, GeneratedKind.Lora) with { Nsfw = true },
-            Benchmark(Draw(9, Audience.Hidden, HfRepoIds.Benchmark, GeneratedKind.Checkpoint)),
+            Huge(Draw(9, Audience.Hidden, HfRepoIds.Benchmark, GeneratedKind.Checkpoint), HfRepoIds.BenchmarkFileSize),
             Draw(10, Audience.Hidden, HfRepoIds.Disabled, GeneratedKind.Checkpoint) with { Disabled = true },
+            Huge(Draw(11, Audience.Hidden, HfRepoIds.Oversized, GeneratedKind.Checkpoint), OversizedFile.Size) with { PrimaryWeightsHashes = OversizedFile.Hashes },
         };
 
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -161,10 +163,13 @@ internal sealed class GeneratedRepoPlanner
         };
     }
 
-    /// <summary>The benchmark repo keeps one version of its 2 GiB file: no weights update, branch or pull request to hash again.</summary>
-    private static GeneratedRepoPlan Benchmark(GeneratedRepoPlan plan) => plan with
+    /// <summary>
+    /// A repo whose main weights are huge (the benchmark's 2 GiB, the oversized file) keeps one version of them: no weights
+    /// update, branch or pull request to hash again.
+    /// </summary>
+    private static GeneratedRepoPlan Huge(GeneratedRepoPlan plan, long weightsSize) => plan with
     {
-        PrimaryWeightsSize = HfRepoIds.BenchmarkFileSize,
+        PrimaryWeightsSize = weightsSize,
         LargeWeights = false,
         CommitDates = plan.CommitDates.Take(3).ToList(),
         DevBranch = false,

@@ -41,6 +41,12 @@ public static class HfRepoIds
 
     public const long BenchmarkFileSize = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>A single-file checkpoint whose weights fit on no disk (<see cref="Content.OversizedFile"/>), off the first pages of listings.</summary>
+    public const string Oversized = Owner + "/oversized-checkpoint";
+
+    /// <summary>The oversized repository's weights: 64 TiB, hashes declared, never computed.</summary>
+    public const string OversizedFile = "oversized-checkpoint.safetensors";
+
     /// <summary>Disabled by the Hub: 403 "Access to this resource is disabled." everywhere, and never listed.</summary>
     public const string Disabled = Owner + "/disabled-checkpoint";
 

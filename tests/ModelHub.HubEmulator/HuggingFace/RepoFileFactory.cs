@@ -21,8 +21,11 @@ internal sealed class RepoFileFactory
 
     public HfFile Text(string path, string text, int version = 1) => new(path, FileSpec.ForText(Key(path, version), text));
 
-    /// <summary>A binary file (weights, archives; images take their encoded size): its layout follows from its name.</summary>
-    public HfFile Binary(string path, long size, int version = 1, IReadOnlyDictionary<string, string>? metadata = null)
+    /// <summary>
+    /// A binary file (weights, archives; images take their encoded size): its layout follows from its name. With
+    /// <paramref name="declaredHashes"/>, those are reported instead of hashing its bytes.
+    /// </summary>
+    public HfFile Binary(string path, long size, int version = 1, IReadOnlyDictionary<string, string>? metadata = null, FileHashes? declaredHashes = null)
     {
         var layout = RepoFileKinds.LayoutFor(path);
         if (layout is FileLayout.Png or FileLayout.Jpeg)
@@ -37,6 +40,7 @@ internal sealed class RepoFileFactory
             Layout = layout,
             Seed = _random.NextULong(),
             Metadata = layout == FileLayout.SafeTensors ? metadata ?? new Dictionary<string, string> { ["format"] = "pt" } : null,
+            DeclaredHashes = declaredHashes,
         });
     }
 

@@ -14,9 +14,6 @@ public sealed partial class CivitaiSource
     /// version's description; the modern one does not, so then the version itself is read from /model-versions/{id},
     /// as is a version the model does not list.
     /// </summary>
-    public Task<string> GetVersionRecordAsync(string modelId, string versionId, HubCallOptions options, CancellationToken cancellationToken) =>
-        throw new System.NotImplementedException();
-
     public async Task<ModelCard> GetCardAsync(string modelId, string? versionId, HubCallOptions options, CancellationToken cancellationToken)
     {
         if (versionId is not null)

@@ -97,18 +97,30 @@ public sealed partial class CivitaiSource : IModelSource
     /// </summary>
     private async Task<T> ReadVersionAsync<T>(string modelId, string versionId, HubCallOptions options, Func<JsonElement, string, HubRequest, T> read, CancellationToken cancellationToken)
     {
+        var request = VersionRequest(modelId, versionId, options);
+        using var document = await _http.GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
+        var version = document.RootElement;
+        return read(version, VersionId(version, modelId, versionId, request), request);
+    }
+
+    /// <summary>GET /model-versions/{id}, once both ids are checked to be numbers.</summary>
+    private HubRequest VersionRequest(string modelId, string versionId, HubCallOptions options)
+    {
         var target = CivitaiIds.VersionTarget(modelId, versionId);
         CivitaiIds.Require(modelId, target);
         CivitaiIds.Require(versionId, target);
-        var request = _requests.Create(Hub.Civitai, "api/v1/model-versions/" + versionId, options, target);
-        using var document = await _http.GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
-        var version = document.RootElement;
+        return _requests.Create(Hub.Civitai, "api/v1/model-versions/" + versionId, options, target);
+    }
+
+    /// <summary>The id of a /model-versions answer; a version of another model is reported as not found under this one.</summary>
+    private static string VersionId(JsonElement version, string modelId, string versionId, HubRequest request)
+    {
         var id = version.Text("id") ?? throw CivitaiErrors.Lacks(request, "id");
         if (version.Text("modelId") is { } owner && !CivitaiIds.Same(owner, modelId))
         {
             throw CivitaiErrors.VersionOfAnotherModel(modelId, versionId, owner);
         }
 
-        return read(version, id, request);
+        return id;
     }
 }

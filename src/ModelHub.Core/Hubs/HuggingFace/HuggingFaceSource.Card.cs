@@ -10,9 +10,6 @@ namespace ModelHub.Hubs.HuggingFace;
 public sealed partial class HuggingFaceSource
 {
     /// <summary>The card at a revision (the default branch when null); a repo without a README gets a card from its model info and a warning.</summary>
-    public Task<string> GetVersionRecordAsync(string modelId, string versionId, HubCallOptions options, CancellationToken cancellationToken) =>
-        throw new System.NotImplementedException();
-
     public async Task<ModelCard> GetCardAsync(string modelId, string? versionId, HubCallOptions options, CancellationToken cancellationToken) =>
         (await ReadCardAsync(modelId, versionId, options, cancellationToken).ConfigureAwait(false)).Card;
 

@@ -24,7 +24,10 @@ internal static class RepoPaths
 
     /// <summary>Model info at a revision (a branch, tag or commit), with only _id, id and these keys.</summary>
     public static string Revision(string repoId, string revision, IEnumerable<string> expand) =>
-        Info(repoId) + "/revision/" + Uri.EscapeDataString(revision) + "?" + Expand(expand);
+        Revision(repoId, revision) + "?" + Expand(expand);
+
+    /// <summary>Model info at a revision (a branch, tag or commit), whole: the keys the Hub sends by default.</summary>
+    public static string Revision(string repoId, string revision) => Info(repoId) + "/revision/" + Uri.EscapeDataString(revision);
 
     /// <summary>Every file at a commit (the listing is paged with Link).</summary>
     public static string Tree(string repoId, string revision) => Info(repoId) + "/tree/" + Uri.EscapeDataString(revision) + "?recursive=true";

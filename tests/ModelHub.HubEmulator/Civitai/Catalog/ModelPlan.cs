@@ -1,3 +1,5 @@
+using ModelHub.HubEmulator.Content;
+
 namespace ModelHub.HubEmulator.Civitai.Catalog;
 
 /// <summary>What a model may not do (one kind per model, a documented minority).</summary>
@@ -41,8 +43,11 @@ internal sealed record ModelPlan
 
     public int? VersionCount { get; init; }
 
-    /// <summary>The primary file's size, when fixed (the benchmark checkpoint).</summary>
+    /// <summary>The primary file's size, when fixed (the benchmark and oversized checkpoints).</summary>
     public long? PrimaryFileSize { get; init; }
+
+    /// <summary>The primary file's hashes when declared rather than computed (the oversized checkpoint).</summary>
+    public FileHashes? PrimaryFileHashes { get; init; }
 
     /// <summary>Whether default listings (PG) show it and it is neither restricted nor NSFW: what their first pages may hold.</summary>
     public bool IsNewcomerSafe => Restriction == ModelRestriction.None && !Poi && !BrowsingLevel.IsNsfw(NsfwLevel);

@@ -1,11 +1,12 @@
 using System.Collections.Generic;
+using ModelHub.HubEmulator.Content;
 
 namespace ModelHub.HubEmulator.Civitai.Catalog;
 
 /// <summary>
-/// The documented models (README): the large benchmark checkpoint and one model of each restricted kind, at fixed
-/// ids (model 90000N, its one version 90010N), with the lowest ratings so default listings show them only after a full
-/// page of newcomer-safe models.
+/// The documented models (README): the large benchmark checkpoint, the oversized checkpoint and one model of each
+/// restricted kind, at fixed ids (model 90000N, its one version 90010N), with the lowest ratings so default listings show
+/// them only after a full page of newcomer-safe models.
 /// </summary>
 internal static class ShowcaseModels
 {
@@ -36,6 +37,11 @@ internal static class ShowcaseModels
 
     public const int ArchivedVersionId = 900_105;
 
+    /// <summary>A checkpoint whose primary file (<see cref="OversizedFile"/>) fits on no disk: its hashes are declared, never computed.</summary>
+    public const int OversizedModelId = 900_006;
+
+    public const int OversizedVersionId = 900_106;
+
     public static readonly IReadOnlyList<ModelPlan> Plans =
     [
         Plan(BenchmarkModelId, "Checkpoint", "ModelHub Benchmark Checkpoint", ModelRestriction.None, 1) with { PrimaryFileSize = BenchmarkFileSize },
@@ -43,6 +49,7 @@ internal static class ShowcaseModels
         Plan(EarlyAccessModelId, "LORA", "ModelHub Early Access LoRA", ModelRestriction.EarlyAccess, 5),
         Plan(DownloadsDisabledModelId, "LORA", "ModelHub Downloads Disabled LoRA", ModelRestriction.DownloadsDisabled, 6),
         Plan(ArchivedModelId, "LORA", "ModelHub Archived LoRA", ModelRestriction.Archived, 7),
+        Plan(OversizedModelId, "Checkpoint", "ModelHub Oversized Checkpoint", ModelRestriction.None, 2) with { PrimaryFileSize = OversizedFile.Size, PrimaryFileHashes = OversizedFile.Hashes },
     ];
 
     private static ModelPlan Plan(int modelId, string type, string name, ModelRestriction restriction, long thumbsUp)

@@ -60,7 +60,7 @@ internal static class VersionFiles
         switch (plan.Type)
         {
             case "Checkpoint":
-                drafts.Add(new Draft("Model", "SafeTensor", "full", "fp16", stem, ".safetensors", plan.PrimaryFileSize ?? WeightsSize(random, 2 * MiB, 8 * MiB)));
+                drafts.Add(new Draft("Model", "SafeTensor", "full", "fp16", stem, ".safetensors", plan.PrimaryFileSize ?? WeightsSize(random, 2 * MiB, 8 * MiB)) { Declared = plan.PrimaryFileHashes });
                 if (plan.PrimaryFileSize is null)
                 {
                     AddSometimes(drafts, random, 0.5, new Draft("Pruned Model", "SafeTensor", "pruned", "fp16", stem + "Pruned", ".safetensors", random.LogUniform(1 * MiB, 4 * MiB)));
@@ -170,6 +170,7 @@ internal static class VersionFiles
             Layout = layout,
             Seed = SeededRandom.Derive(request.Seed, "civitai-file", id),
             Metadata = layout == FileLayout.SafeTensors ? SafeTensorsMetadata(draft, request) : null,
+            DeclaredHashes = draft.Declared,
         };
     }
 
@@ -232,5 +233,9 @@ internal static class VersionFiles
         return text.ToString();
     }
 
-    private sealed record Draft(string Type, string? Format, string? SizeKind, string? Precision, string Stem, string Extension, long Size, string? Text = null);
+    private sealed record Draft(string Type, string? Format, string? SizeKind, string? Precision, string Stem, string Extension, long Size, string? Text = null)
+    {
+        /// <summary>Hashes declared instead of computed (the oversized checkpoint's weights).</summary>
+        public FileHashes? Declared { get; init; }
+    }
 }
