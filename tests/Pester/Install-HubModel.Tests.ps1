@@ -28,7 +28,7 @@ BeforeAll {
         $files = $checkpoints | ForEach-Object { Get-HubModelFile -Id $_.Id -Hub Civitai } 
         # The largest primary safetensors file below the benchmark size: big enough to be interrupted mid-body.
         $script:BigFile = $files | Where-Object { $_.Primary -and $_.Format -eq 'SafeTensor' -and $_.Size -lt 100MB } | Sort-Object Size -Descending | Select-Object -First 1
-        $script:PickleFile = $files | Where-Object { $_.Primary -and $_.Format -eq 'PickleTensor' } | Select-Object -First 1
+        $script:PickleFile = $files | Where-Object Format -eq 'PickleTensor' | Select-Object -First 1
     }
     finally {
         Restore-ModelHubEnvironment $saved
@@ -117,12 +117,12 @@ Describe 'Install-HubModel' {
         }
 
         It 'chooses files with -Include and -Exclude' {
-            $results = @(Install-HubModel hf:modelhub-emulator/example-pipeline -Path $Root -Include 'vae/**' -Exclude '*.json')
+            $results = @(Install-HubModel hf:modelhub-emulator/example-pipeline -Path $Root -Include 'vae/**' -Exclude '**/*.json')
 
             $results.FileName | Should -Be @('vae/diffusion_pytorch_model.safetensors')
         }
 
-        It 'honours extra_model_paths.yaml: the is_default section decides where to write' {
+        It 'honours extra_model_paths.yaml: the is_default section decides where to write, as ComfyUI does' {
             $shared = Join-Path $Root 'shared-models'
             $null = New-Item -ItemType Directory -Force $ComfyUI
             @"
@@ -137,19 +137,20 @@ comfyui:
 
             $result = Install-HubModel $Lora.Id -Hub Civitai -Tool ComfyUI -ToolRoot $ComfyUI
 
-            $result.Path | Should -Be (Join-Path $shared 'my-loras' $result.FileName)
+            # ComfyUI puts each is_default line first in turn, so the last line becomes its default folder.
+            $result.Path | Should -Be (Join-Path $shared 'other-loras' $result.FileName)
             $result.Rule | Should -Match 'extra_model_paths.yaml'
         }
 
         It 'installs into a plain folder with -Path, sidecars included; Save-HubModel writes the file alone' {
             $installed = Install-HubModel $Lora.Id -Hub Civitai -Path (Join-Path $Root 'plain')
-            $saved = Save-HubModel $Lora.Id -Hub Civitai -Path (Join-Path $Root 'saved')
+            $savedFile = Save-HubModel $Lora.Id -Hub Civitai -Path (Join-Path $Root 'saved')
 
             $installed.Path | Should -Be (Join-Path $Root 'plain' $installed.FileName)
             Get-PlacedModelFile (Join-Path $Root 'plain') | Should -Contain ($installed.FileName -replace '\.safetensors$', '.modelhub.json')
-            $saved.PSTypeNames[0] | Should -Be 'ModelHub.InstallResult'
-            Get-ModelFileTree (Join-Path $Root 'saved') | Should -Be @($saved.FileName)
-            $saved.Sha256 | Should -Be $installed.Sha256
+            $savedFile.PSTypeNames[0] | Should -Be 'ModelHub.InstallResult'
+            Get-ModelFileTree (Join-Path $Root 'saved') | Should -Be @($savedFile.FileName)
+            $savedFile.Sha256 | Should -Be $installed.Sha256
         }
 
         It 'takes models, versions and files from the pipeline' {
@@ -194,13 +195,13 @@ comfyui:
         }
 
         It 'refuses a pickle file unless -AllowPickle, naming the scan results' {
-            $null = Install-HubModel $PickleFile.ModelId -Hub Civitai -Path $Root -ErrorVariable problems -ErrorAction SilentlyContinue
+            $null = Install-HubModel $PickleFile.ModelId -Hub Civitai -VersionId $PickleFile.VersionId -Format PickleTensor -Path $Root -ErrorVariable problems -ErrorAction SilentlyContinue
 
             $problems[0].FullyQualifiedErrorId | Should -Be "PickleFormatRefused,$Install"
             $problems[0].ToString() | Should -Match 'scan'
             Get-ModelFileTree $Root | Should -BeNullOrEmpty
 
-            $allowed = Install-HubModel $PickleFile.ModelId -Hub Civitai -Path $Root -AllowPickle
+            $allowed = Install-HubModel $PickleFile.ModelId -Hub Civitai -VersionId $PickleFile.VersionId -Format PickleTensor -Path $Root -AllowPickle
             $allowed.FileName | Should -Be $PickleFile.Name
         }
 
@@ -218,20 +219,27 @@ comfyui:
             $env:MODELHUB_READ_IDLE_TIMEOUT = '1'
         }
 
-        It 'resumes a dropped connection where it stopped: <Name>' -ForEach @(
-            @{ Name = 'dropped'; Rule = @{ path = '/files/*'; dropAfterBytes = 3000000; times = 2 } }
-            @{ Name = 'stalled'; Rule = @{ path = '/files/*'; stallMs = 5000; dropAfterBytes = 2000000; times = 1 } }
-        ) {
-            Add-EmulatorFault Cdn $Rule
+        It 'resumes a dropped connection where it stopped' {
+            Add-EmulatorFault Cdn @{ path = '/files/*'; dropAfterBytes = 3000000; times = 2 }
             $result = Install-HubModel $BigFile.ModelId -Hub Civitai -Path $Root
 
             $result.Verified | Should -BeTrue
             $result.Sha256 | Should -Be $BigFile.Sha256
             $requests = @(Get-EmulatorRequest Cdn | Where-Object path -like '/files/*')
-            $requests.Count | Should -BeGreaterThan 1
-            @($requests | Where-Object range -match '^bytes=[1-9]').Count | Should -BeGreaterThan 0
+            $requests.Count | Should -BeGreaterThan 2
+            @($requests | Where-Object range -match '^bytes=[1-9]').Count | Should -BeGreaterThan 1
             # Resumed, not restarted: the CDN sent the file once, plus at most a little twice.
             Get-CdnBytes | Should -BeLessThan ($BigFile.Size * 1.1)
+        }
+
+        It 'gives up on a stalled body after the read-idle timeout and asks again' {
+            Add-EmulatorFault Cdn @{ path = '/files/*'; stallMs = 5000 }
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $result = Install-HubModel $Lora.Id -Hub Civitai -Path $Root
+
+            $result.Verified | Should -BeTrue
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 4.5
+            @(Get-EmulatorRequest Cdn | Where-Object path -like '/files/*').Count | Should -Be 2
         }
 
         It 'restarts cleanly when the CDN ignores Range' {
@@ -380,8 +388,11 @@ comfyui:
             Add-EmulatorFault Cdn @{ path = '/files/*'; throttleBytesPerSecond = 3000000; times = 100 }
             $arguments = "$($BigFile.ModelId) -Hub Civitai -Path '$Root' -MaxConnections 2"
             $first = Start-Install $arguments (Join-Path $TestDrive 'killed.json')
+            # The emulator logs a request once it ends, so the staging file shows when the download is under way.
+            $staging = Join-Path $Root '.modelhub-staging'
             $deadline = [DateTime]::UtcNow.AddSeconds(60)
-            while ((Get-CdnBytes) -lt $BigFile.Size / 3 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            while (-not (Test-Path $staging) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            Start-Sleep -Seconds 2
             $first.Kill($true)
             $first.WaitForExit()
             $before = Get-CdnBytes
