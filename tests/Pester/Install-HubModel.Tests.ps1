@@ -233,7 +233,7 @@ comfyui:
         }
 
         It 'gives up on a stalled body after the read-idle timeout and asks again' {
-            Add-EmulatorFault Cdn @{ path = '/files/*'; stallMs = 5000 }
+            Add-EmulatorFault Cdn @{ path = '/files/*'; stallMs = 5000; times = 1 }
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $result = Install-HubModel $Lora.Id -Hub Civitai -Path $Root
 
