@@ -313,7 +313,8 @@ comfyui:
 
         It 'asks the hub for a fresh address when the connection drops after the first one expired' {
             $env:MODELHUB_CIVITAI_ENDPOINT = $ShortLived.Civitai
-            Add-EmulatorFault Cdn @{ path = '/files/*'; throttleBytesPerSecond = 4000000; dropAfterBytes = 6000000; times = 1 } -Target $ShortLived
+            # Every response is slow and drops after 6 MB, so each resume comes after the last address expired.
+            Add-EmulatorFault Cdn @{ path = '/files/*'; throttleBytesPerSecond = 4000000; dropAfterBytes = 6000000 } -Target $ShortLived
 
             $result = Install-HubModel $BigFile.ModelId -Hub Civitai -Path $Root -MaxConnections 1
 
