@@ -22,6 +22,10 @@ internal sealed class DownloadSession
     /// <summary>Space kept free beyond the file itself (the state file, the file system's own needs).</summary>
     public const long SpaceMargin = 8L << 20;
 
+    /// <summary>
+    /// The state file is rewritten at least this often, and after every 1/32 of the file (1 to 16 MiB), so a killed
+    /// process loses little: what arrived after the last checkpoint is fetched again.
+    /// </summary>
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
 
     private readonly DownloadRequest _request;
@@ -36,6 +40,7 @@ internal sealed class DownloadSession
     private readonly Random _jitter = new();
     private readonly object _checkpointGate = new();
     private long _lastCheckpoint;
+    private long _writtenSinceCheckpoint;
     private long _networkBytes;
 
     /// <param name="hubRequest">The request for the hub's download address; every request of the session starts there.</param>
@@ -197,7 +202,7 @@ internal sealed class DownloadSession
     {
         try
         {
-            var connection = new PartConnection(_staging.PartialPath, parts, hasher, _progress, _limiter, () => CheckpointIfDue(state, parts),
+            var connection = new PartConnection(_staging.PartialPath, parts, hasher, _progress, _limiter, written => CheckpointIfDue(state, parts, written),
                 failure => DownloadErrors.WriteFailed(_request, _destination, _staging.PartialPath, failure));
             connections.Add(connection);
             return connection;
@@ -488,9 +493,12 @@ internal sealed class DownloadSession
         }
     }
 
-    private void CheckpointIfDue(StagingState state, PartTable parts)
+    private void CheckpointIfDue(StagingState state, PartTable parts, int written)
     {
-        if (!IsResumable(state) || _time.GetElapsedTime(Interlocked.Read(ref _lastCheckpoint)) < CheckpointInterval || !Monitor.TryEnter(_checkpointGate))
+        var bytesDue = Math.Max(1L << 20, Math.Min(16L << 20, (parts.TotalSize ?? long.MaxValue) / 32));
+        var due = Interlocked.Add(ref _writtenSinceCheckpoint, written) >= bytesDue
+            || _time.GetElapsedTime(Interlocked.Read(ref _lastCheckpoint)) >= CheckpointInterval;
+        if (!due || !IsResumable(state) || !Monitor.TryEnter(_checkpointGate))
         {
             return;
         }
@@ -498,6 +506,7 @@ internal sealed class DownloadSession
         try
         {
             Interlocked.Exchange(ref _lastCheckpoint, _time.GetTimestamp());
+            Interlocked.Exchange(ref _writtenSinceCheckpoint, 0);
             Checkpoint(state, parts);
         }
         finally

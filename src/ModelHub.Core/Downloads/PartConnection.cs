@@ -22,13 +22,13 @@ internal sealed class PartConnection : IDisposable
     private readonly FrontierHasher _hasher;
     private readonly ProgressMeter _progress;
     private readonly BandwidthLimiter? _limiter;
-    private readonly Action _written;
+    private readonly Action<int> _written;
     private readonly Func<Exception, Exception> _writeFailed;
     private long _networkBytes;
 
-    /// <param name="written">Called after each write (the session checkpoints when one is due).</param>
+    /// <param name="written">Called with the byte count after each write (the session checkpoints when one is due).</param>
     /// <param name="writeFailed">Turns a failure of the staging file into the error to report.</param>
-    public PartConnection(string path, PartTable parts, FrontierHasher hasher, ProgressMeter progress, BandwidthLimiter? limiter, Action written, Func<Exception, Exception> writeFailed)
+    public PartConnection(string path, PartTable parts, FrontierHasher hasher, ProgressMeter progress, BandwidthLimiter? limiter, Action<int> written, Func<Exception, Exception> writeFailed)
     {
         _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1);
         _parts = parts;
@@ -167,7 +167,7 @@ internal sealed class PartConnection : IDisposable
                 _hasher.Written(part, chunk.Offset, chunk.Buffer, chunk.Count);
                 _pipe.Return(chunk.Buffer);
                 _progress.Add(chunk.Count);
-                _written();
+                _written(chunk.Count);
             }
         }
         catch

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ModelHub.Http;
 using ModelHub.IO;
@@ -17,7 +18,7 @@ namespace ModelHub.Downloads;
 /// </summary>
 internal sealed class StagingFiles
 {
-    private static readonly JsonSerializerOptions StateFormat = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions StateFormat = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private StagingFiles(string folder, string key, string lockKey)
     {

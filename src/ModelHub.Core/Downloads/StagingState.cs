@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Text.Json.Serialization;
 
 namespace ModelHub.Downloads;
 
@@ -28,6 +29,7 @@ internal sealed class StagingState
     public List<DownloadPart> Parts { get; set; } = new();
 
     /// <summary>Whether the server gave something to send in If-Range.</summary>
+    [JsonIgnore]
     public bool HasValidator => ETag is not null || LastModified is not null;
 
     /// <summary>If-Range for a resumed range: the ETag, else Last-Modified; null when the server gave neither.</summary>

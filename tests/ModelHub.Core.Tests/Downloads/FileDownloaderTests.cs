@@ -229,6 +229,50 @@ public sealed class FileDownloaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cancelled_download_in_parts_resumes_each_part_where_it_stopped()
+    {
+        var content = DownloadHarness.Bytes(64 * OneMiB);
+        using var cancel = new CancellationTokenSource();
+        var server = new FakeFileServer(content).Then(Fault.None, Fault.None, Fault.Stall(3 * OneMiB, cancel.Cancel));
+        var harness = Harness(server);
+        var request = DownloadHarness.Request(Destination, content, maxConnections: 4);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.DownloadAsync(request, cancellationToken: cancel.Token));
+        var first = server.CdnRequests.Count();
+        var sentBefore = server.BytesSent;
+        var result = await Harness(server).DownloadAsync(request);
+
+        Assert.Equal(DownloadHarness.Sha256(content), result.Sha256);
+        Assert.True(result.Resumed);
+        Assert.InRange(sentBefore, 3 * OneMiB, content.Length - 1);
+        Assert.Equal(content.Length - sentBefore, result.BytesDownloaded);
+        Assert.Equal(content.Length, server.BytesSent);
+        Assert.Contains(server.CdnRequests.Skip(first), r => RangeStart(r) % (16 * OneMiB) == 3 * OneMiB && r.IfRange == "\"v1\"");
+        Assert.True(File.ReadAllBytes(Destination).AsSpan().SequenceEqual(content));
+    }
+
+    [Fact]
+    public async Task A_state_that_claims_more_than_the_staging_file_holds_is_not_trusted()
+    {
+        var content = DownloadHarness.Bytes(OneMiB);
+        var request = DownloadHarness.Request(Destination, content);
+        var server = new FakeFileServer(content).Then(Fault.Drop(600_000), Fault.Stall(0));
+        var noRetries = DownloadHarness.Retries with { MaxRetries = 0 };
+        await Assert.ThrowsAsync<HubUnavailableException>(() => Harness(server, noRetries).DownloadAsync(request));
+        var partial = Assert.Single(Directory.GetFiles(StagingFolder, "*.partial"));
+        using (var file = new FileStream(partial, FileMode.Open))
+        {
+            file.SetLength(100_000);
+        }
+
+        var result = await Harness(server).DownloadAsync(request);
+
+        Assert.False(result.Resumed);
+        Assert.Null(server.CdnRequests.Last().Range);
+        Assert.Equal(content, File.ReadAllBytes(Destination));
+    }
+
+    [Fact]
     public async Task A_hash_mismatch_places_nothing_removes_the_staging_file_and_names_both_hashes()
     {
         var content = DownloadHarness.Bytes(OneMiB);
@@ -344,7 +388,9 @@ public sealed class FileDownloaderTests : IDisposable
 
         var results = await Task.WhenAll(harness.DownloadAsync(request), harness.DownloadAsync(request));
 
-        Assert.Single(results, r => r.Skipped);
+        // The second waited for the first (a 1 MiB file at 256 KiB/s takes about 4 s), then found the file there.
+        var skipped = Assert.Single(results, r => r.Skipped);
+        Assert.True(skipped.Elapsed >= TimeSpan.FromSeconds(3), $"skipped after {skipped.Elapsed}");
         Assert.Single(results, r => !r.Skipped && r.BytesDownloaded == content.Length);
         Assert.All(results, r => Assert.Equal(DownloadHarness.Sha256(content), r.Sha256));
         Assert.Single(server.CdnRequests);
