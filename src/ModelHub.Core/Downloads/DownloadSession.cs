@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.ExceptionServices;
@@ -9,6 +10,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using ModelHub.Errors;
 using ModelHub.Http;
+using ModelHub.IO;
+using ModelHub.Resources;
 
 namespace ModelHub.Downloads;
 
@@ -154,7 +157,7 @@ internal sealed class DownloadSession
                 var running = new List<Task> { FetchAsync(connection, first, response, state, parts, hasher, stop.Token) };
 
                 // More connections only once the server has shown it serves ranges.
-                if (response.StatusCode == System.Net.HttpStatusCode.PartialContent)
+                if (response.StatusCode == HttpStatusCode.PartialContent)
                 {
                     var more = Math.Min(PartPlanner.Connections(parts.TotalSize, _request.MaxConnections), parts.IncompleteCount) - 1;
                     for (var i = 0; i < more; i++)
@@ -308,7 +311,7 @@ internal sealed class DownloadSession
                 delay = RetryDelay.Backoff(fruitless, retry, _jitter);
             }
 
-            _hubRequest.Trace?.Retrying(Redaction.Url(_hubRequest.Uri), fruitless + 1, delay, failure?.Message ?? Resources.Messages.DownloadBodyEnded);
+            _hubRequest.Trace?.Retrying(Redaction.Url(_hubRequest.Uri), fruitless + 1, delay, failure?.Message ?? Messages.DownloadBodyEnded);
             await _time.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -526,7 +529,7 @@ internal sealed class DownloadSession
             {
                 _staging.SaveState(state);
             }
-            catch (Exception exception) when (IO.AtomicFile.IsWriteFailure(exception))
+            catch (Exception exception) when (AtomicFile.IsWriteFailure(exception))
             {
                 throw DownloadErrors.WriteFailed(_request, _destination, _staging.StatePath, exception);
             }

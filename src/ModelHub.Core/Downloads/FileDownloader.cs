@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ModelHub.Errors;
 using ModelHub.Http;
+using ModelHub.IO;
 
 namespace ModelHub.Downloads;
 
@@ -38,7 +39,7 @@ public sealed class FileDownloader
         System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(destinationPath))!, ".modelhub-staging");
 
     /// <summary>
-    /// Downloads, verifies and places the file. Throws <see cref="Errors.ModelHubException"/> for every failure
+    /// Downloads, verifies and places the file. Throws <see cref="ModelHubException"/> for every failure
     /// (the destination untouched; a staging file kept only when a later call can resume from it);
     /// <see cref="OperationCanceledException"/> on cancellation (the staging file kept for resuming).
     /// </summary>
@@ -105,7 +106,7 @@ public sealed class FileDownloader
         {
             return await InstallLock.AcquireAsync(staging.LockPath, _time, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (IO.AtomicFile.IsWriteFailure(exception))
+        catch (Exception exception) when (AtomicFile.IsWriteFailure(exception))
         {
             throw DownloadErrors.WriteFailed(request, destination, staging.Folder, exception);
         }
@@ -181,7 +182,7 @@ public sealed class FileDownloader
                 File.Move(staging.PartialPath, destination);
             }
         }
-        catch (Exception exception) when (IO.AtomicFile.IsWriteFailure(exception))
+        catch (Exception exception) when (AtomicFile.IsWriteFailure(exception))
         {
             throw DownloadErrors.WriteFailed(request, destination, destination, exception);
         }

@@ -55,7 +55,7 @@ internal sealed class PartTable
         }
     }
 
-    /// <summary>Whether more than one part remains to fetch, so more than one connection can help.</summary>
+    /// <summary>Parts that still lack bytes: more connections than this cannot help.</summary>
     public int IncompleteCount
     {
         get
