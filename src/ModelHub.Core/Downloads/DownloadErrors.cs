@@ -43,6 +43,10 @@ internal static class DownloadErrors
         Stamp(new ModelHubException(ErrorIds.FileWriteFailed, HubErrorCategory.ResourceUnavailable,
             Text.Format(Messages.DownloadWriteFailed, path, failure.Message), Messages.DownloadWriteFailedAction, failure), request, destination);
 
+    public static ModelHubException DestinationInUse(DownloadRequest request, string destination, Exception failure) =>
+        Stamp(new ModelHubException(ErrorIds.FileInUse, HubErrorCategory.ResourceUnavailable,
+            Text.Format(Messages.DownloadDestinationInUse, destination, failure.Message), Messages.DownloadDestinationInUseAction, failure), request, destination);
+
     /// <summary>What the messages call the file: the caller's description, else the destination.</summary>
     private static string Describe(DownloadRequest request, string destination) =>
         request.Target.Length > 0 ? request.Target : destination;

@@ -42,6 +42,7 @@ internal sealed class DownloadSession
     private readonly BandwidthLimiter? _limiter;
     private readonly Random _jitter = new();
     private readonly object _checkpointGate = new();
+    private (StagingState State, PartTable Parts)? _completed;
     private long _lastCheckpoint;
     private long _writtenSinceCheckpoint;
     private long _networkBytes;
@@ -101,6 +102,18 @@ internal sealed class DownloadSession
                 state = NewState(PartPlanner.Connections(_request.ExpectedSize, 1));
                 Resumed = false;
             }
+        }
+    }
+
+    /// <summary>
+    /// After a run that completed, when the file could not be placed (or the call was cancelled first): records the
+    /// staged file as complete, so the next call only hashes and places it.
+    /// </summary>
+    public void KeepCompleted()
+    {
+        if (_completed is { } completed)
+        {
+            KeepOrDiscard(completed.State, completed.Parts);
         }
     }
 
@@ -180,6 +193,7 @@ internal sealed class DownloadSession
             }
 
             _progress.Finish();
+            _completed = (state, parts);
             return (parts.TotalSize!.Value, hasher.Sha256(), hasher.GitBlobSha1());
         }
         catch (Exception failure)

@@ -16,6 +16,10 @@ public sealed class FileDownloader
 {
     private const string AnyMediaType = "*/*";
 
+    // Windows' ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION: another program has the destination open.
+    private const int SharingViolation = 32;
+    private const int LockViolation = 33;
+
     private readonly HubHttpClient _http;
     private readonly HubRequestFactory _requests;
     private readonly TimeProvider _time;
@@ -66,9 +70,17 @@ public sealed class FileDownloader
                 var hubRequest = _requests.CreateForUrl(request.Hub, request.Url, request.Options, request.Target.Length > 0 ? request.Target : null, AnyMediaType);
                 var session = new DownloadSession(request, destination, staging, _http, hubRequest, _time, _space, meter);
                 var staged = await session.RunAsync(cancellationToken).ConfigureAwait(false);
-                var verified = await VerifyAsync(request, destination, staging, staged, cancellationToken).ConfigureAwait(false);
-                Place(request, destination, staging);
-                return Result(verified, destination, started, session.Resumed, skipped: false, session.NetworkBytes);
+                try
+                {
+                    var verified = await VerifyAsync(request, destination, staging, staged, cancellationToken).ConfigureAwait(false);
+                    Place(request, destination, staging);
+                    return Result(verified, destination, started, session.Resumed, skipped: false, session.NetworkBytes);
+                }
+                catch (Exception exception) when (exception is OperationCanceledException or ModelHubException { ErrorId: ErrorIds.FileWriteFailed or ErrorIds.FileInUse })
+                {
+                    session.KeepCompleted();
+                    throw;
+                }
             }
         }
         finally
@@ -181,6 +193,10 @@ public sealed class FileDownloader
             {
                 File.Move(staging.PartialPath, destination);
             }
+        }
+        catch (IOException exception) when ((exception.HResult & 0xFFFF) is SharingViolation or LockViolation)
+        {
+            throw DownloadErrors.DestinationInUse(request, destination, exception);
         }
         catch (Exception exception) when (AtomicFile.IsWriteFailure(exception))
         {

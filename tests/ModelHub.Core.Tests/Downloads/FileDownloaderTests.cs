@@ -273,6 +273,27 @@ public sealed class FileDownloaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_verified_download_that_cannot_be_placed_stays_staged_and_the_next_call_only_places_it()
+    {
+        // The last 300,000 bytes come after the last checkpoint by size, and a clock that stands still makes none by time.
+        var content = DownloadHarness.Bytes((2 * OneMiB) + 300_000);
+        var server = new FakeFileServer(content);
+        var harness = Harness(server, time: new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
+        Directory.CreateDirectory(Destination);
+
+        var error = await Assert.ThrowsAsync<ModelHubException>(() => harness.DownloadAsync(DownloadHarness.Request(Destination, content)));
+        Assert.Equal(ErrorIds.FileWriteFailed, error.ErrorId);
+        Directory.Delete(Destination);
+        var result = await harness.DownloadAsync(DownloadHarness.Request(Destination, content));
+
+        Assert.Equal(content, File.ReadAllBytes(Destination));
+        Assert.True(result.Resumed);
+        Assert.Equal(0, result.BytesDownloaded);
+        Assert.Single(server.CdnRequests);
+        Assert.False(Directory.Exists(StagingFolder));
+    }
+
+    [Fact]
     public async Task A_hash_mismatch_places_nothing_removes_the_staging_file_and_names_both_hashes()
     {
         var content = DownloadHarness.Bytes(OneMiB);
