@@ -158,7 +158,7 @@ internal sealed class DownloadSession
                 HttpResponseMessage response;
                 if (wholeBody is null)
                 {
-                    response = await OpenAsync(first, state, parts, stop.Token).ConfigureAwait(false);
+                    response = await OpenTimedAsync(connection, first, state, parts, stop.Token).ConfigureAwait(false);
                 }
                 else
                 {
@@ -167,7 +167,7 @@ internal sealed class DownloadSession
                     Admit(response, first, ranged: false, state, parts);
                 }
 
-                var running = new List<Task> { FetchAsync(connection, first, response, state, parts, hasher, stop.Token) };
+                var running = new List<Task> { FetchAsync(connection, first, Task.FromResult(response), state, parts, hasher, stop.Token) };
 
                 // More connections only once the server has shown it serves ranges.
                 if (response.StatusCode == HttpStatusCode.PartialContent)
@@ -219,7 +219,7 @@ internal sealed class DownloadSession
     {
         try
         {
-            var connection = new PartConnection(_staging.PartialPath, parts, hasher, _progress, _limiter, written => CheckpointIfDue(state, parts, written),
+            var connection = new PartConnection(_staging.PartialPath, parts, hasher, _progress, _limiter, _time, written => CheckpointIfDue(state, parts, written),
                 failure => DownloadErrors.WriteFailed(_request, _destination, _staging.PartialPath, failure));
             connections.Add(connection);
             return connection;
@@ -258,13 +258,56 @@ internal sealed class DownloadSession
         }
     }
 
-    /// <summary>One connection: the part it was given (with its response, when already open), then the next untaken ones.</summary>
-    private async Task FetchAsync(PartConnection connection, DownloadPart? part, HttpResponseMessage? response, StagingState state, PartTable parts, FrontierHasher hasher, CancellationToken cancellationToken)
+    /// <summary>
+    /// One connection: the part it was given (with its request, when already answered), then the next untaken ones.
+    /// Each next part is requested shortly before the current one ends, so the connection does not idle through the
+    /// hub's redirect and the CDN's first byte between parts.
+    /// </summary>
+    private async Task FetchAsync(PartConnection connection, DownloadPart? part, Task<HttpResponseMessage>? opening, StagingState state, PartTable parts, FrontierHasher hasher, CancellationToken cancellationToken)
     {
-        for (part ??= parts.TakeNext(); part is not null; part = parts.TakeNext())
+        part ??= parts.TakeNext();
+        while (part is not null)
         {
-            await FetchPartAsync(connection, part, response, state, parts, hasher, cancellationToken).ConfigureAwait(false);
-            response = null;
+            DownloadPart? next = null;
+            Task<HttpResponseMessage>? nextOpening = null;
+            void OpenNext()
+            {
+                if (nextOpening is null && parts.TakeNext() is { } taken)
+                {
+                    next = taken;
+                    nextOpening = OpenTimedAsync(connection, taken, state, parts, cancellationToken);
+                }
+            }
+
+            try
+            {
+                await FetchPartAsync(connection, part, opening, state, parts, hasher, OpenNext, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                if (nextOpening is not null)
+                {
+                    await DiscardAsync(nextOpening).ConfigureAwait(false);
+                }
+
+                throw;
+            }
+
+            part = next ?? parts.TakeNext();
+            opening = nextOpening;
+        }
+    }
+
+    /// <summary>Closes a response opened ahead that will not be read; its failure, if any, no longer matters.</summary>
+    private static async Task DiscardAsync(Task<HttpResponseMessage> opening)
+    {
+        try
+        {
+            (await opening.ConfigureAwait(false)).Dispose();
+        }
+        catch (Exception)
+        {
+            // Whatever it was, the failure being reported is the current part's.
         }
     }
 
@@ -272,7 +315,7 @@ internal sealed class DownloadSession
     /// Fetches one part, resuming it (Range from its next byte, If-Range on the validator) after a body that dropped
     /// or stalled. Gives up after the retry settings' number of consecutive failures that brought no byte.
     /// </summary>
-    private async Task FetchPartAsync(PartConnection connection, DownloadPart part, HttpResponseMessage? response, StagingState state, PartTable parts, FrontierHasher hasher, CancellationToken cancellationToken)
+    private async Task FetchPartAsync(PartConnection connection, DownloadPart part, Task<HttpResponseMessage>? opening, StagingState state, PartTable parts, FrontierHasher hasher, Action nearEnd, CancellationToken cancellationToken)
     {
         var retry = _hubRequest.Retry;
         var fruitless = 0;
@@ -280,13 +323,14 @@ internal sealed class DownloadSession
         {
             var before = part.Next;
             Exception? failure = null;
-            response ??= await OpenAsync(part, state, parts, cancellationToken).ConfigureAwait(false);
+            var response = await (opening ?? OpenTimedAsync(connection, part, state, parts, cancellationToken)).ConfigureAwait(false);
+            opening = null;
             try
             {
                 using (response)
                 {
                     var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    await connection.CopyAsync(body, part, cancellationToken).ConfigureAwait(false);
+                    await connection.CopyAsync(body, part, nearEnd, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (part.To is null)
@@ -301,7 +345,6 @@ internal sealed class DownloadSession
                 failure = exception;
             }
 
-            response = null;
             hasher.Wake();
             if (part.IsComplete)
             {
@@ -328,6 +371,14 @@ internal sealed class DownloadSession
             _hubRequest.Trace?.Retrying(Redaction.Url(_hubRequest.Uri), fruitless + 1, delay, failure?.Message ?? Messages.DownloadBodyEnded);
             await _time.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private async Task<HttpResponseMessage> OpenTimedAsync(PartConnection connection, DownloadPart part, StagingState state, PartTable parts, CancellationToken cancellationToken)
+    {
+        var asked = _time.GetTimestamp();
+        var response = await OpenAsync(part, state, parts, cancellationToken).ConfigureAwait(false);
+        connection.AnswerTime = _time.GetElapsedTime(asked);
+        return response;
     }
 
     /// <summary>

@@ -16,28 +16,39 @@ internal sealed class PartConnection : IDisposable
     private const int BufferSize = 512 << 10;
     private const int BufferCount = 4;
 
+    /// <summary>The rate is not judged on less than this.</summary>
+    private static readonly TimeSpan RateSample = TimeSpan.FromMilliseconds(100);
+
     private readonly BufferPipe _pipe = new(BufferCount, BufferSize);
     private readonly FileStream _file;
     private readonly PartTable _parts;
     private readonly FrontierHasher _hasher;
     private readonly ProgressMeter _progress;
     private readonly BandwidthLimiter? _limiter;
+    private readonly TimeProvider _time;
     private readonly Action<int> _written;
     private readonly Func<Exception, Exception> _writeFailed;
     private long _networkBytes;
 
     /// <param name="written">Called with the byte count after each write (the session checkpoints when one is due).</param>
     /// <param name="writeFailed">Turns a failure of the staging file into the error to report.</param>
-    public PartConnection(string path, PartTable parts, FrontierHasher hasher, ProgressMeter progress, BandwidthLimiter? limiter, Action<int> written, Func<Exception, Exception> writeFailed)
+    public PartConnection(string path, PartTable parts, FrontierHasher hasher, ProgressMeter progress, BandwidthLimiter? limiter, TimeProvider time, Action<int> written, Func<Exception, Exception> writeFailed)
     {
         _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1);
         _parts = parts;
         _hasher = hasher;
         _progress = progress;
         _limiter = limiter;
+        _time = time;
         _written = written;
         _writeFailed = writeFailed;
     }
+
+    /// <summary>
+    /// How long this connection's last request took to be answered (the hub's redirect and the CDN's first byte):
+    /// the next part is requested that long before the current one ends, so the two barely overlap.
+    /// </summary>
+    public TimeSpan AnswerTime { get; set; }
 
     /// <summary>Body bytes this connection received from the network.</summary>
     public long NetworkBytes => Interlocked.Read(ref _networkBytes);
@@ -45,9 +56,10 @@ internal sealed class PartConnection : IDisposable
     /// <summary>
     /// Copies <paramref name="body"/> into <paramref name="part"/> from its next byte on, until the part is complete
     /// or the body ends. A failure of the body is thrown after what arrived is written; a failure of the file is
-    /// thrown as <c>writeFailed</c> made it.
+    /// thrown as <c>writeFailed</c> made it. <paramref name="nearEnd"/> is called once, <see cref="AnswerTime"/>
+    /// before the part's end at the rate it arrives.
     /// </summary>
-    public async Task CopyAsync(Stream body, DownloadPart part, CancellationToken cancellationToken)
+    public async Task CopyAsync(Stream body, DownloadPart part, Action nearEnd, CancellationToken cancellationToken)
     {
         _pipe.Reset();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -55,7 +67,7 @@ internal sealed class PartConnection : IDisposable
         Exception? readFailure = null;
         try
         {
-            await ReadAsync(body, part, stop.Token).ConfigureAwait(false);
+            await ReadAsync(body, part, nearEnd, stop.Token).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -81,12 +93,21 @@ internal sealed class PartConnection : IDisposable
         }
     }
 
-    private async Task ReadAsync(Stream body, DownloadPart part, CancellationToken cancellationToken)
+    private async Task ReadAsync(Stream body, DownloadPart part, Action? nearEnd, CancellationToken cancellationToken)
     {
-        var offset = part.Next;
+        var start = part.Next;
+        var offset = start;
         var end = part.To + 1;
+        var started = _time.GetTimestamp();
         while (end is null || offset < end)
         {
+            if (nearEnd is not null && end is { } last && _time.GetElapsedTime(started) is var elapsed && elapsed >= RateSample
+                && last - offset <= (offset - start) / elapsed.TotalSeconds * AnswerTime.TotalSeconds)
+            {
+                nearEnd();
+                nearEnd = null;
+            }
+
             var buffer = await _pipe.RentAsync(cancellationToken).ConfigureAwait(false);
             var wanted = (int)Math.Min(buffer.Length, (end ?? long.MaxValue) - offset);
             var (count, failure) = await FillAsync(body, buffer, wanted, cancellationToken).ConfigureAwait(false);
