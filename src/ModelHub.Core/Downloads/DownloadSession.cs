@@ -162,23 +162,31 @@ internal sealed class DownloadSession
                 }
                 else
                 {
+                    Admit(wholeBody, first, ranged: false, state, parts);
                     response = wholeBody;
                     wholeBody = null;
-                    Admit(response, first, ranged: false, state, parts);
                 }
 
-                var running = new List<Task> { FetchAsync(connection, first, Task.FromResult(response), state, parts, hasher, stop.Token) };
-
-                // More connections only once the server has shown it serves ranges.
-                if (response.StatusCode == HttpStatusCode.PartialContent)
+                // More connections only once the server has shown it serves ranges; all exist before any runs.
+                try
                 {
-                    var more = Math.Min(PartPlanner.Connections(parts.TotalSize, _request.MaxConnections), parts.IncompleteCount) - 1;
-                    for (var i = 0; i < more; i++)
+                    var count = response.StatusCode == HttpStatusCode.PartialContent
+                        ? Math.Min(PartPlanner.Connections(parts.TotalSize, _request.MaxConnections), parts.IncompleteCount)
+                        : 1;
+                    while (connections.Count < count)
                     {
-                        running.Add(FetchAsync(Connect(parts, hasher, state, connections), null, null, state, parts, hasher, stop.Token));
+                        Connect(parts, hasher, state, connections);
                     }
                 }
+                catch
+                {
+                    response.Dispose();
+                    throw;
+                }
 
+                var running = connections
+                    .Select(c => c == connection ? FetchAsync(c, first, Task.FromResult(response), state, parts, hasher, stop.Token) : FetchAsync(c, null, null, state, parts, hasher, stop.Token))
+                    .ToList();
                 await WhenAllAsync(running, stop).ConfigureAwait(false);
             }
 
