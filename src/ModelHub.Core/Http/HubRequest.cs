@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using ModelHub.Settings;
 
 namespace ModelHub.Http;
@@ -49,6 +50,15 @@ public sealed class HubRequest
 
     public IHubHttpTrace? Trace { get; init; }
 
+    /// <summary>The bytes to ask for (a resumed download, or one part of it); sent on every hop, the CDN's included.</summary>
+    public RangeHeaderValue? Range { get; init; }
+
+    /// <summary>
+    /// The validator <see cref="Range"/> depends on (the file's ETag, else its Last-Modified): a server whose file
+    /// changed answers 200 with all of it instead of the range.
+    /// </summary>
+    public RangeConditionHeaderValue? IfRange { get; init; }
+
     /// <summary>Attempts sent so far, over all redirect hops.</summary>
     public int Attempts => _attempts;
 
@@ -69,6 +79,10 @@ public sealed class HubRequest
         {
             message.Headers.Accept.ParseAdd(Accept);
         }
+
+        // Each redirect hop is a new message: the range must travel to the CDN, not just to the hub.
+        message.Headers.Range = Range;
+        message.Headers.IfRange = IfRange;
 
         message.Properties[PropertyKey] = this;
         return message;
