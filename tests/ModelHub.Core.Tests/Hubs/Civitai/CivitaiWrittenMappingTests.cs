@@ -222,7 +222,8 @@ public sealed class CivitaiWrittenMappingTests : IDisposable
         Assert.Null(file.Size);
         Assert.Null(file.Kind);
         Assert.False(file.Primary);
-        Assert.Null(file.DownloadUrl);
+        // Without a downloadUrl the version's download endpoint is asked, so Civitai itself says why (410 archived).
+        Assert.Equal(new Uri(Origin + "/api/download/models/50"), file.DownloadUrl);
     }
 
     [Fact]
@@ -321,6 +322,6 @@ public sealed class CivitaiWrittenMappingTests : IDisposable
 
         Assert.Equal(new Uri(Origin + "/api/download/models/130?type=Model&format=PickleTensor"), files[0].DownloadUrl);
         Assert.Equal(new Uri(Origin + "/mirror/api/download/models/130"), files[1].DownloadUrl);
-        Assert.Null(files[2].DownloadUrl);
+        Assert.Equal(new Uri(Origin + "/api/download/models/130"), files[2].DownloadUrl);
     }
 }
