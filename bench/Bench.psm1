@@ -11,7 +11,7 @@ function Measure-Native {
     # its wall time in seconds; a non-zero exit code stops the benchmark.
     $command, $arguments = $args
     $watch = [Diagnostics.Stopwatch]::StartNew()
-    & $command @arguments
+    $null = & $command @arguments
     if ($LASTEXITCODE -ne 0) { throw "'$command $($arguments -join ' ')' failed with exit code $LASTEXITCODE." }
     $watch.Elapsed.TotalSeconds
 }
@@ -19,12 +19,12 @@ function Measure-Native {
 function Install-DebianPackage([string] $Command, [string] $Package) {
     # Installs a peer tool with apt-get when it is missing (as root, or through sudo).
     if (Get-Command $Command -ErrorAction SilentlyContinue) { return }
-    $sudo = if ((& id -u) -eq '0') { @() } else { @('sudo') }
+    $aptGet = if ((& id -u) -eq '0') { { & apt-get @args } } else { { & sudo apt-get @args } }
     Write-Host "Installing $Package with apt-get ..."
-    & @sudo apt-get install -y -q $Package | Out-Null
+    & $aptGet install -y -q $Package | Out-Null
     if ($LASTEXITCODE -ne 0) {
-        & @sudo apt-get update -q | Out-Null
-        & @sudo apt-get install -y -q $Package | Out-Null
+        & $aptGet update -q | Out-Null
+        & $aptGet install -y -q $Package | Out-Null
     }
     if (-not (Get-Command $Command -ErrorAction SilentlyContinue)) { throw "Could not install $Package (needed for $Command)." }
 }

@@ -48,11 +48,11 @@ function Get-RssBytes([string] $Field) {
     [long]($line -replace '\D', '') * 1KB
 }
 
-function Measure-Install([string[]] $Extra = @()) {
+function Measure-Install([hashtable] $Extra = @{}) {
     # Install-HubModel in this process (imported already, so import time is not counted); returns seconds and the memory it took.
     Remove-Item -Recurse -Force -ErrorAction SilentlyContinue (Join-Path $work 'ours')
     [GC]::Collect()
-    Set-Content "/proc/$PID/clear_refs" '5'   # resets VmHWM to the current RSS
+    [IO.File]::WriteAllText("/proc/$PID/clear_refs", '5')   # resets VmHWM to the current RSS
     $before = Get-RssBytes VmRSS
     $watch = [Diagnostics.Stopwatch]::StartNew()
     $result = Install-HubModel "civitai:$modelId" -Path (Join-Path $work 'ours') -Force @Extra
@@ -77,7 +77,7 @@ try {
 
     Write-Host "(a) $([math]::Round($file.Size / 1GB, 2)) GiB, one connection, unthrottled"
     $single = foreach ($run in 1..$Runs) {
-        $ours = Measure-Install -Extra '-MaxConnections', 1
+        $ours = Measure-Install @{ MaxConnections = 1 }
         Remove-Item -Force -ErrorAction SilentlyContinue $peerFile
         $curlThenHash = (Measure-Native curl -sL -o $peerFile $url) + (Measure-Native openssl dgst -sha256 -r $peerFile)
         Remove-Item -Force $peerFile
@@ -95,7 +95,7 @@ try {
     $ceiling = $Connections * $ThrottleMBps * 1000000
     $aria = @('-q', "-x$Connections", "-s$Connections", '-k1M', '--allow-overwrite=true', '--auto-file-renaming=false', '--file-allocation=none', '-d', $work, '-o', 'peer.safetensors')
     $parallel = foreach ($run in 1..$Runs) {
-        $ours = Measure-Install -Extra '-MaxConnections', $Connections
+        $ours = Measure-Install @{ MaxConnections = $Connections }
         $plain = Measure-Native aria2c @aria $url
         Remove-Item -Force $peerFile
         $checked = Measure-Native aria2c @aria "--checksum=sha-256=$expected" $url
