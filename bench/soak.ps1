@@ -64,7 +64,7 @@ try {
         @{ Name = 'drop'; Expect = $null; Rule = { param($size) @{ path = '/files/*'; dropAfterBytes = [long]($size * $random.NextDouble() * 0.9) + 1; times = 2 } } }
         @{ Name = '429'; Expect = $null; Rule = { param($size) @{ path = '/files/*'; status = @(429); retryAfter = 1 } } }
         @{ Name = '503 burst'; Expect = $null; Rule = { param($size) @{ path = '/files/*'; status = @(503, 503, 503); times = 3 } } }
-        @{ Name = 'stall'; Expect = $null; Rule = { param($size) @{ path = '/files/*'; stallMs = 3000 } } }
+        @{ Name = 'stall'; Expect = $null; Rule = { param($size) @{ path = '/files/*'; stallMs = 3000; times = 1 } } }
         @{ Name = 'Range ignored'; Expect = $null; Rule = { param($size) @{ path = '/files/*'; dropAfterBytes = [long]($size / 2); ignoreRange = $true; times = 2 } } }
         @{ Name = 'corrupt byte'; Expect = 'FileHashMismatch'; Rule = { param($size) @{ path = '/files/*'; corruptAtOffset = [long]($size * $random.NextDouble()) } } }
     )
@@ -76,7 +76,7 @@ try {
         Add-Fault $emulator.Cdn (& $fault.Rule $model.File.Size)
 
         $watch = [Diagnostics.Stopwatch]::StartNew()
-        $result = Install-HubModel $model.Id -Hub Civitai -Tool ComfyUI -ToolRoot $comfy -Force -ErrorVariable problems -ErrorAction SilentlyContinue
+        $result = Install-HubModel $model.Id -Hub Civitai -Tool ComfyUI -ToolRoot $comfy -Force -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
         $errorId = if ($problems) { ($problems[0].FullyQualifiedErrorId -split ',')[0] }
         $violations = @(Test-ModelFolder)
         $ok = $violations.Count -eq 0 -and $(if ($fault.Expect) { $errorId -eq $fault.Expect } else { $result.Verified -and -not $errorId })
