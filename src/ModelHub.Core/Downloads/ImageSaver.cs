@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ModelHub.Discovery;
@@ -9,7 +10,7 @@ using ModelHub.Resources;
 
 namespace ModelHub.Downloads;
 
-/// <summary>Saves sample images to a folder: only real images (by content type), under safe names, written whole or not at all.</summary>
+/// <summary>Saves sample images to a folder: only real images (by content type, or by their bytes when the type is generic), under safe names, written whole or not at all.</summary>
 public sealed class ImageSaver
 {
     private readonly HubHttpClient _http;
@@ -43,7 +44,11 @@ public sealed class ImageSaver
         var request = _requests.CreateForUrl(image.Hub, image.Url, options, Redaction.Url(image.Url), accept: "image/*");
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var mediaType = response.Content?.Headers.ContentType?.MediaType ?? string.Empty;
-        var extension = ExtensionOf(mediaType) ?? throw new InvalidHubResponseException(
+        using var body = response.Content is null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        var head = new byte[16];
+        var headLength = await ReadHeadAsync(body, head, cancellationToken).ConfigureAwait(false);
+        // Storage often labels every file application/octet-stream (Hugging Face's LFS files): then the bytes say what it is.
+        var extension = ExtensionOf(mediaType) ?? (IsGeneric(mediaType) ? SniffedExtension(head, headLength) : null) ?? throw new InvalidHubResponseException(
             Text.Format(Messages.NotAnImage, Redaction.Url(image.Url), mediaType.Length == 0 ? "none" : mediaType), Messages.InvalidResponseAction)
         {
             Hub = image.Hub,
@@ -57,7 +62,8 @@ public sealed class ImageSaver
         {
             using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
-                await response.Content!.CopyToAsync(file).ConfigureAwait(false);
+                await file.WriteAsync(head, 0, headLength, cancellationToken).ConfigureAwait(false);
+                await body.CopyToAsync(file, 81920, cancellationToken).ConfigureAwait(false);
             }
 
             if (replace && File.Exists(path))
@@ -82,6 +88,35 @@ public sealed class ImageSaver
 
     private static string BaseName(ModelImage image) =>
         $"{image.ModelId.Replace('/', '_')}_{image.ImageId ?? Path.GetFileNameWithoutExtension(image.Url.AbsolutePath)}";
+
+    private static async Task<int> ReadHeadAsync(Stream body, byte[] head, CancellationToken cancellationToken)
+    {
+        var length = 0;
+        int read;
+        while (length < head.Length && (read = await body.ReadAsync(head, length, head.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            length += read;
+        }
+
+        return length;
+    }
+
+    private static bool IsGeneric(string mediaType) =>
+        mediaType.Length == 0 || mediaType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase) || mediaType.Equals("binary/octet-stream", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The image format the first bytes announce (PNG, JPEG, GIF, WebP, AVIF signatures), or null.</summary>
+    private static string? SniffedExtension(byte[] head, int length)
+    {
+        bool Starts(int offset, params byte[] signature) =>
+            length >= offset + signature.Length && signature.Select((value, index) => head[offset + index] == value).All(same => same);
+
+        return Starts(0, 0x89, (byte)'P', (byte)'N', (byte)'G') ? ".png"
+            : Starts(0, 0xFF, 0xD8, 0xFF) ? ".jpeg"
+            : Starts(0, (byte)'G', (byte)'I', (byte)'F', (byte)'8') ? ".gif"
+            : Starts(0, (byte)'R', (byte)'I', (byte)'F', (byte)'F') && Starts(8, (byte)'W', (byte)'E', (byte)'B', (byte)'P') ? ".webp"
+            : Starts(4, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'a', (byte)'v', (byte)'i', (byte)'f') ? ".avif"
+            : null;
+    }
 
     private static string? ExtensionOf(string mediaType) => mediaType.ToLowerInvariant() switch
     {

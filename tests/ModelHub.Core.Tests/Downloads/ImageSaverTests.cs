@@ -47,4 +47,29 @@ public sealed class ImageSaverTests : IDisposable
         Assert.Contains("not an image", error.Message);
         Assert.Empty(Directory.GetFiles(_folder.Path));
     }
+
+    [Theory]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2 }, ".png")]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10 }, ".jpeg")]
+    [InlineData(new byte[] { (byte)'R', (byte)'I', (byte)'F', (byte)'F', 0, 0, 0, 0, (byte)'W', (byte)'E', (byte)'B', (byte)'P', 1 }, ".webp")]
+    public async Task Names_a_generically_typed_image_by_its_bytes(byte[] bytes, string extension)
+    {
+        _harness.Hub.Then(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) { Headers = { ContentType = new("application/octet-stream") } } });
+
+        var path = await _harness.RunAsync(ct => _harness.Runtime.Images.SaveAsync(Image("https://image.cdn.example/77"), _folder.Path, HubCallOptions.Default, ct));
+
+        Assert.Equal(Path.Combine(_folder.Path, "4201_77" + extension), path);
+        Assert.Equal(bytes, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public async Task Refuses_generically_typed_bytes_that_are_no_image()
+    {
+        _harness.Hub.Then(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(new byte[] { (byte)'{', (byte)'}' }) { Headers = { ContentType = new("application/octet-stream") } } });
+
+        await Assert.ThrowsAsync<InvalidHubResponseException>(() =>
+            _harness.RunAsync(ct => _harness.Runtime.Images.SaveAsync(Image("https://image.cdn.example/77.png"), _folder.Path, HubCallOptions.Default, ct)));
+
+        Assert.Empty(Directory.GetFiles(_folder.Path));
+    }
 }

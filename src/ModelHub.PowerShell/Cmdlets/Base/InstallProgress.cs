@@ -43,11 +43,18 @@ internal sealed class InstallProgress
         _totalFiles = files.Count;
     }
 
-    /// <summary>Formats a byte count for people: 1.5 GB, 320 MB, 12 KB.</summary>
-    public static string Bytes(double bytes) =>
-        bytes >= 1e9 ? (bytes / 1e9).ToString("0.##' GB'", CultureInfo.InvariantCulture)
-        : bytes >= 1e6 ? (bytes / 1e6).ToString("0.#' MB'", CultureInfo.InvariantCulture)
-        : (bytes / 1e3).ToString("0' KB'", CultureInfo.InvariantCulture);
+    /// <summary>Formats a byte count for people in binary units, as the format file does: 1.5 GB, 320.0 MB, 12.0 KB.</summary>
+    public static string Bytes(double bytes)
+    {
+        string[] units = { "B", "KB", "MB", "GB", "TB" };
+        var unit = 0;
+        for (; bytes >= 1024 && unit < units.Length - 1; unit++)
+        {
+            bytes /= 1024;
+        }
+
+        return unit == 0 ? string.Format(CultureInfo.InvariantCulture, "{0:0} B", bytes) : string.Format(CultureInfo.InvariantCulture, "{0:0.0} {1}", bytes, units[unit]);
+    }
 
     /// <summary>What the installs report to.</summary>
     public IInstallObserver Observer => new InstallObserver(this);
