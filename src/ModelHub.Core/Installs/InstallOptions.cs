@@ -1,7 +1,7 @@
 namespace ModelHub.Installs;
 
 /// <summary>How to install: where (a tool's layout or a plain folder), which files, and how to download them.</summary>
-public sealed class InstallOptions
+public sealed record InstallOptions
 {
     /// <summary>The tool whose layout places the files; null uses the stored default (Set-HubConfiguration).</summary>
     public Tool? Tool { get; init; }

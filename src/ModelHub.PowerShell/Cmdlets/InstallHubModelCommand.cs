@@ -29,16 +29,11 @@ public sealed class InstallHubModelCommand : InstallCmdlet
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 
-    private protected override InstallOptions Options(FileCriteria criteria, string? versionId) => new()
+    private protected override InstallOptions Destination(InstallOptions shared) => shared with
     {
         Tool = Tool,
         ToolRoot = ToolRoot is null ? null : GetUnresolvedProviderPathFromPSPath(ToolRoot),
         Path = Path is null ? null : GetUnresolvedProviderPathFromPSPath(Path),
-        Criteria = criteria,
-        VersionId = versionId,
-        Force = Force,
-        MaxConnections = Connections,
-        MaxBytesPerSecond = BandwidthCap,
     };
 
     private protected override string Action(InstallPlan plan, PlannedFile file) =>

@@ -14,15 +14,10 @@ public sealed class SaveHubModelCommand : InstallCmdlet
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
 
-    private protected override InstallOptions Options(FileCriteria criteria, string? versionId) => new()
+    private protected override InstallOptions Destination(InstallOptions shared) => shared with
     {
         Path = GetUnresolvedProviderPathFromPSPath(Path),
         WriteSidecars = false,
-        Criteria = criteria,
-        VersionId = versionId,
-        Force = Force,
-        MaxConnections = Connections,
-        MaxBytesPerSecond = BandwidthCap,
     };
 
     private protected override string Action(InstallPlan plan, PlannedFile file) =>

@@ -81,15 +81,15 @@ public abstract class InstallCmdlet : ModelCmdlet
     [ValidateRange(1, 16)]
     public int ThrottleLimit { get; set; } = 1;
 
-    /// <summary>Where and how this cmdlet installs.</summary>
-    private protected abstract InstallOptions Options(FileCriteria criteria, string? versionId);
+    /// <summary>Where this cmdlet installs, and whether it writes sidecars, on top of the shared options.</summary>
+    private protected abstract InstallOptions Destination(InstallOptions shared);
 
     /// <summary>The ShouldProcess action for one planned file.</summary>
     private protected abstract string Action(InstallPlan plan, PlannedFile file);
 
     protected override void ProcessRecord()
     {
-        var options = Options(Criteria(), VersionId);
+        var options = Options();
         foreach (var reference in References(Id))
         {
             InstallPlan? plan = null;
@@ -116,7 +116,7 @@ public abstract class InstallCmdlet : ModelCmdlet
             return;
         }
 
-        var options = Options(Criteria(), VersionId);
+        var options = Options();
         Run(async (writer, cancellation) =>
         {
             var progress = new InstallProgress(writer, _approved.Select(pair => pair.Plan).ToList());
@@ -151,20 +151,23 @@ public abstract class InstallCmdlet : ModelCmdlet
     private protected static string Describe(PlannedFile file) =>
         file.Size is { } size ? string.Format(CultureInfo.InvariantCulture, "'{0}' ({1})", file.File.Path, InstallProgress.Bytes(size)) : $"'{file.File.Path}'";
 
-    private FileCriteria Criteria() => new()
+    private InstallOptions Options() => Destination(new InstallOptions
     {
-        Format = Format,
-        Precision = Precision,
-        Variant = Variant,
-        FileName = FileName ?? Array.Empty<string>(),
-        Include = Include ?? Array.Empty<string>(),
-        Exclude = Exclude ?? Array.Empty<string>(),
-        AllowPickle = AllowPickle,
-    };
-
-    private protected int? Connections => MaxConnections > 0 ? MaxConnections : null;
-
-    private protected long? BandwidthCap => MaxBytesPerSecond > 0 ? MaxBytesPerSecond : null;
+        Criteria = new FileCriteria
+        {
+            Format = Format,
+            Precision = Precision,
+            Variant = Variant,
+            FileName = FileName ?? Array.Empty<string>(),
+            Include = Include ?? Array.Empty<string>(),
+            Exclude = Exclude ?? Array.Empty<string>(),
+            AllowPickle = AllowPickle,
+        },
+        VersionId = VersionId,
+        Force = Force,
+        MaxConnections = MaxConnections > 0 ? MaxConnections : null,
+        MaxBytesPerSecond = MaxBytesPerSecond > 0 ? MaxBytesPerSecond : null,
+    });
 
     private static InstallPlan WithFiles(InstallPlan plan, IReadOnlyList<PlannedFile> files) => new()
     {
