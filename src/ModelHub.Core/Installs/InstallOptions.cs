@@ -25,5 +25,14 @@ public sealed record InstallOptions
 
     public int? MaxConnections { get; init; }
 
+    /// <summary>
+    /// A shared download cache (MODELHUB_CACHE or -CachePath): verified files kept by SHA-256, so each crosses the
+    /// network once per site and is then hard-linked (same volume) or copied into place after its hash is checked.
+    /// </summary>
+    public string? CachePath { get; init; }
+
+    /// <summary>Install a single chosen file exactly here (a manifest's target) instead of where placement puts it.</summary>
+    public string? TargetPath { get; init; }
+
     public long? MaxBytesPerSecond { get; init; }
 }

@@ -56,6 +56,9 @@ public sealed class InstallRecord
 
     public string Rule { get; init; } = string.Empty;
 
+    /// <summary>Set by Set-HubModelPin: update checks leave this install alone.</summary>
+    public bool Pinned { get; init; }
+
     /// <summary>For a diffusers folder: each file's path inside it, hash and size.</summary>
     public IReadOnlyList<InstallRecordFile>? Files { get; init; }
 
