@@ -31,6 +31,13 @@ try {
         'Find-HubModel pixel -Hub Civitai -Type LoRA -First 1 | Install-HubModel'
         'Install-HubModel hf:modelhub-emulator/example-lora, hf:modelhub-emulator/example-pipeline'
         "Get-ChildItem -Recurse -File '$sandbox/ComfyUI/models' | Select-Object @{ n = 'File'; e = { [IO.Path]::GetRelativePath('$sandbox/ComfyUI', `$_.FullName) } }, Length"
+        # An older version, so the update check has something to find.
+        "Find-HubModel 'Painterly Pixel Art Concept' -Hub Civitai -First 1 | Get-HubModelVersion | Select-Object -Last 1 | Install-HubModel | Select-Object FileName, VersionId"
+        'Get-InstalledHubModel | Format-Table Name, VersionName, Type, BaseModel, IdentifiedBy'
+        'Get-InstalledHubModel | Get-HubModelUpdate'
+        "Export-HubModelManifest -Path '$sandbox/workstation.json' -PassThru | Select-Object Name, Length"
+        "Sync-HubModel -Manifest '$sandbox/workstation.json' -ToolRoot '$sandbox/second-workstation' | Select-Object -Last 1"
+        "Sync-HubModel -Manifest '$sandbox/workstation.json' -ToolRoot '$sandbox/second-workstation' | Select-Object -Last 1"
     )
     foreach ($command in $tour) {
         Write-Host "PS> $command"
