@@ -117,7 +117,9 @@ function Invoke-PesterTests {
         -PesterModule (Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1") `
         -ModulePath (Join-Path $moduleOut 'ModelHub.psd1') -PackageRoot $packages -ResultFolder $resultsOut | Out-Host
     if (-not (Test-Path $summary)) { throw "Pester wrote no summary (exit code $LASTEXITCODE)." }
-    Get-Content -Raw $summary | ConvertFrom-Json
+    $counts = Get-Content -Raw $summary | ConvertFrom-Json
+    if ($counts.Passed -isnot [long] -or $counts.Failed -isnot [long]) { throw "Pester's summary has no counts (exit code $LASTEXITCODE): $(Get-Content -Raw $summary)" }
+    $counts
 }
 
 function Invoke-Emulator {

@@ -31,9 +31,6 @@ $pesterConfiguration = New-PesterConfiguration
 $pesterConfiguration.Run.Path = $Path
 $pesterConfiguration.Run.PassThru = $true
 $pesterConfiguration.Output.Verbosity = 'Detailed'
-$pesterConfiguration.TestResult.Enabled = $true
-$pesterConfiguration.TestResult.OutputFormat = 'NUnitXml'
-$pesterConfiguration.TestResult.OutputPath = Join-Path $ResultFolder 'pester.xml'
 
 try {
     $pesterResult = Invoke-Pester -Configuration $pesterConfiguration
@@ -41,8 +38,16 @@ try {
 finally {
     $runEmulator | Stop-HubEmulator
 }
+# The counts first: a report that cannot be written (a failure message with control characters is not valid
+# XML) must never hide the failures it reports.
 [pscustomobject]@{
     Passed = $pesterResult.PassedCount
     Failed = $pesterResult.FailedCount + $pesterResult.FailedBlocksCount + $pesterResult.FailedContainersCount
 } | ConvertTo-Json | Set-Content -Path (Join-Path $ResultFolder 'pester-summary.json')
+try {
+    $pesterResult | Export-NUnitReport -Path (Join-Path $ResultFolder 'pester.xml')
+}
+catch {
+    Write-Warning "The NUnit report was not written: $_"
+}
 exit ([int]($pesterResult.Result -ne 'Passed'))
