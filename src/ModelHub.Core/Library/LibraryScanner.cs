@@ -107,7 +107,8 @@ public sealed class LibraryScanner
                 continue;
             }
 
-            pending.Add(new Pending(entry) { Partial = identity ?? LocalDirMetadata.Find(entry, scan.RepositoryOfCommit), Sha256 = identity?.Sha256 ?? hashHint });
+            var partial = identity ?? LocalDirMetadata.Find(entry, scan.RepositoryOfCommit);
+            pending.Add(new Pending(entry) { Partial = partial, Sha256 = partial?.Sha256 ?? hashHint });
         }
 
         await HashAsync(pending, scan, cancellationToken).ConfigureAwait(false);
