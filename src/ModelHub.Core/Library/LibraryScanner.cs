@@ -94,38 +94,44 @@ public sealed class LibraryScanner
         var (entries, folders) = Find(scan);
         scan.FilesFound = entries.Count;
         scan.Report(force: true);
-
-        var pending = new List<Pending>();
-        foreach (var entry in entries)
+        scan.Hashes.ForgetMissing(folders, new HashSet<string>(entries.Select(entry => entry.Path), LibraryFolders.PathComparer));
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            string? hashHint = null;
-            var identity = entry.Known ?? SidecarReader.Read(entry, observer.Warning, out hashHint);
-            if (identity is { IsOnHub: true })
+            var pending = new List<Pending>();
+            foreach (var entry in entries)
             {
-                scan.Emit(entry, identity);
-                continue;
+                cancellationToken.ThrowIfCancellationRequested();
+                string? hashHint = null;
+                var identity = entry.Known ?? SidecarReader.Read(entry, observer.Warning, out hashHint);
+                if (identity is { IsOnHub: true })
+                {
+                    scan.Emit(entry, identity);
+                    continue;
+                }
+
+                var partial = identity ?? LocalDirMetadata.Find(entry, scan.RepositoryOfCommit);
+                pending.Add(new Pending(entry) { Partial = partial, Sha256 = partial?.Sha256 ?? hashHint });
             }
 
-            var partial = identity ?? LocalDirMetadata.Find(entry, scan.RepositoryOfCommit);
-            pending.Add(new Pending(entry) { Partial = partial, Sha256 = partial?.Sha256 ?? hashHint });
-        }
+            await HashAsync(pending, scan, cancellationToken).ConfigureAwait(false);
+            await LookUpAsync(pending, scan, options, cancellationToken).ConfigureAwait(false);
+            foreach (var item in pending)
+            {
+                scan.Emit(item.Entry, item.Found ?? item.Partial ?? new Identity { Sha256 = item.Sha256 });
+            }
 
-        await HashAsync(pending, scan, cancellationToken).ConfigureAwait(false);
-        await LookUpAsync(pending, scan, options, cancellationToken).ConfigureAwait(false);
-        foreach (var item in pending)
+            if (request.WriteSidecars)
+            {
+                await WriteSidecarsAsync(scan, options, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
         {
-            scan.Emit(item.Entry, item.Found ?? item.Partial ?? new Identity { Sha256 = item.Sha256 });
+            // Kept even when the scan is stopped (Ctrl+C): the files hashed so far need not be hashed again.
+            scan.Hashes.Save(observer.Warning);
+            scan.Memory.Save(observer.Warning);
         }
 
-        if (request.WriteSidecars)
-        {
-            await WriteSidecarsAsync(scan, options, cancellationToken).ConfigureAwait(false);
-        }
-
-        scan.Hashes.ForgetMissing(folders, new HashSet<string>(entries.Select(entry => entry.Path), LibraryFolders.PathComparer));
-        scan.Hashes.Save(observer.Warning);
-        scan.Memory.Save(observer.Warning);
         scan.Report(force: true);
     }
 

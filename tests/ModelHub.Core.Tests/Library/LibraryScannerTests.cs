@@ -236,6 +236,21 @@ public sealed class LibraryScannerTests
     }
 
     [Fact]
+    public async Task A_record_whose_size_no_longer_matches_the_file_is_not_trusted()
+    {
+        using var harness = new LibraryHarness();
+        harness.CivitaiKnows(new string('0', 64));
+        var replaced = harness.Model("lib/replaced.safetensors", 5000);
+        harness.Write("lib/replaced.modelhub.json", """{"hub":"Civitai","modelId":"1","versionId":"2","size":4999,"sha256":"00"}""");
+
+        var outcome = await harness.ScanAsync(harness.Plain("lib"));
+
+        Assert.Null(outcome.At(replaced).Hub);
+        Assert.Equal(LibraryHarness.Sha256Of(replaced), outcome.At(replaced).Sha256);
+        Assert.Contains(LibraryHarness.Sha256Of(replaced), Assert.Single(harness.ByHashRequests));
+    }
+
+    [Fact]
     public async Task Name_keeps_the_models_whose_name_or_file_name_matches()
     {
         using var harness = new LibraryHarness();
