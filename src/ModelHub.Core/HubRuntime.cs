@@ -5,6 +5,7 @@ using ModelHub.Discovery;
 using ModelHub.Downloads;
 using ModelHub.Http;
 using ModelHub.Installs;
+using ModelHub.Library;
 using ModelHub.Hubs.Civitai;
 using ModelHub.Hubs.HuggingFace;
 using ModelHub.Settings;
@@ -45,6 +46,7 @@ public sealed class HubRuntime : IDisposable
             .AddSingleton<FileDownloader>()
             .AddSingleton<SidecarWriter>()
             .AddSingleton<ModelInstaller>()
+            .AddSingleton<LibraryScanner>()
             .AddSingleton<TokenFiles>()
             .AddSingleton<HubConnector>()
             .AddHubHttp(primaryHandler)
@@ -67,6 +69,9 @@ public sealed class HubRuntime : IDisposable
 
     /// <summary>Install-HubModel and Save-HubModel.</summary>
     public ModelInstaller Installs => _services.GetRequiredService<ModelInstaller>();
+
+    /// <summary>Get-InstalledHubModel: the models on this machine, identified.</summary>
+    public LibraryScanner Library => _services.GetRequiredService<LibraryScanner>();
 
     /// <summary>Search, models, versions and files across both hubs.</summary>
     public ModelDiscovery Discovery => _services.GetRequiredService<ModelDiscovery>();

@@ -38,4 +38,6 @@ public static class ErrorIds
     public const string NoMatchingFile = nameof(NoMatchingFile);
     public const string ToolRootNotSet = nameof(ToolRootNotSet);
     public const string UnsupportedPlacement = nameof(UnsupportedPlacement);
+    public const string LibraryFolderNotFound = nameof(LibraryFolderNotFound);
+    public const string LibraryFileUnreadable = nameof(LibraryFileUnreadable);
 }

@@ -45,7 +45,7 @@ public sealed class InstalledModel
     /// <summary>Civitai version id, or the Hugging Face commit sha.</summary>
     public string? VersionId { get; init; }
 
-    /// <summary>The model's name on the hub, else the file name without extension.</summary>
+    /// <summary>The model's name on the hub (or its safetensors header's modelspec.title), else the file name without extension.</summary>
     public string Name { get; init; } = string.Empty;
 
     public string? VersionName { get; init; }
