@@ -5,6 +5,7 @@ using ModelHub.Discovery;
 using ModelHub.Downloads;
 using ModelHub.Http;
 using ModelHub.Installs;
+using ModelHub.Library.Updates;
 using ModelHub.Hubs.Civitai;
 using ModelHub.Hubs.HuggingFace;
 using ModelHub.Settings;
@@ -45,6 +46,8 @@ public sealed class HubRuntime : IDisposable
             .AddSingleton<FileDownloader>()
             .AddSingleton<SidecarWriter>()
             .AddSingleton<ModelInstaller>()
+            .AddSingleton<UpdateChecker>()
+            .AddSingleton<UpdateInstaller>()
             .AddSingleton<TokenFiles>()
             .AddSingleton<HubConnector>()
             .AddHubHttp(primaryHandler)
@@ -67,6 +70,12 @@ public sealed class HubRuntime : IDisposable
 
     /// <summary>Install-HubModel and Save-HubModel.</summary>
     public ModelInstaller Installs => _services.GetRequiredService<ModelInstaller>();
+
+    /// <summary>Get-HubModelUpdate: newer versions of installed models.</summary>
+    public UpdateChecker Updates => _services.GetRequiredService<UpdateChecker>();
+
+    /// <summary>Update-HubModel: installs updates in place of the installed copies.</summary>
+    public UpdateInstaller Updater => _services.GetRequiredService<UpdateInstaller>();
 
     /// <summary>Search, models, versions and files across both hubs.</summary>
     public ModelDiscovery Discovery => _services.GetRequiredService<ModelDiscovery>();

@@ -38,4 +38,7 @@ public static class ErrorIds
     public const string NoMatchingFile = nameof(NoMatchingFile);
     public const string ToolRootNotSet = nameof(ToolRootNotSet);
     public const string UnsupportedPlacement = nameof(UnsupportedPlacement);
+    public const string InstalledModelNotFound = nameof(InstalledModelNotFound);
+    public const string InstallRecordNotFound = nameof(InstallRecordNotFound);
+    public const string UninstallFailed = nameof(UninstallFailed);
 }
