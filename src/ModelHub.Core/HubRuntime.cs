@@ -5,6 +5,7 @@ using ModelHub.Discovery;
 using ModelHub.Downloads;
 using ModelHub.Http;
 using ModelHub.Installs;
+using ModelHub.Library;
 using ModelHub.Library.Updates;
 using ModelHub.Hubs.Civitai;
 using ModelHub.Hubs.HuggingFace;
@@ -48,6 +49,7 @@ public sealed class HubRuntime : IDisposable
             .AddSingleton<ModelInstaller>()
             .AddSingleton<UpdateChecker>()
             .AddSingleton<UpdateInstaller>()
+            .AddSingleton<LibraryScanner>()
             .AddSingleton<TokenFiles>()
             .AddSingleton<HubConnector>()
             .AddHubHttp(primaryHandler)
@@ -76,6 +78,9 @@ public sealed class HubRuntime : IDisposable
 
     /// <summary>Update-HubModel: installs updates in place of the installed copies.</summary>
     public UpdateInstaller Updater => _services.GetRequiredService<UpdateInstaller>();
+
+    /// <summary>Get-InstalledHubModel: the models on this machine, identified.</summary>
+    public LibraryScanner Library => _services.GetRequiredService<LibraryScanner>();
 
     /// <summary>Search, models, versions and files across both hubs.</summary>
     public ModelDiscovery Discovery => _services.GetRequiredService<ModelDiscovery>();

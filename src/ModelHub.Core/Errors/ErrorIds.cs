@@ -41,4 +41,6 @@ public static class ErrorIds
     public const string InstalledModelNotFound = nameof(InstalledModelNotFound);
     public const string InstallRecordNotFound = nameof(InstallRecordNotFound);
     public const string UninstallFailed = nameof(UninstallFailed);
+    public const string LibraryFolderNotFound = nameof(LibraryFolderNotFound);
+    public const string LibraryFileUnreadable = nameof(LibraryFileUnreadable);
 }

@@ -127,6 +127,43 @@ public sealed class SidecarWriter
         return warnings;
     }
 
+    /// <summary>
+    /// Writes only the sidecars a file found on disk lacks (Get-InstalledHubModel -WriteSidecar): the record, a Civitai
+    /// model's .civitai.info and a preview, each only where none exists; the user's A1111 .json is left alone. Returns
+    /// warnings as <see cref="WriteAsync"/> does.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WriteMissingAsync(InstalledItem item, HubCallOptions options, CancellationToken cancellationToken)
+    {
+        var warnings = new List<string>();
+        var secrets = new[] { options.Token };
+        var writesRecord = !File.Exists(RecordPath(item.Path));
+        if (writesRecord)
+        {
+            TryWriteRecord(item, secrets, Array.Empty<WrittenSidecar>(), warnings);
+        }
+
+        if (item.IsFolder)
+        {
+            return warnings;
+        }
+
+        var nameBase = NameBase(item.Path);
+        var infoPath = nameBase + CivitaiInfoExtension;
+        var written = new List<WrittenSidecar>();
+        if (item.Model.Hub == Hub.Civitai && !File.Exists(infoPath))
+        {
+            await AttemptAsync(infoPath, warnings, written, () => WriteCivitaiInfoAsync(item, infoPath, options, secrets, cancellationToken)).ConfigureAwait(false);
+        }
+
+        await AttemptAsync(nameBase + PreviewSuffix, warnings, written, () => WritePreviewAsync(item, nameBase, options, warnings, cancellationToken)).ConfigureAwait(false);
+        if (writesRecord && written.Count > 0)
+        {
+            TryWriteRecord(item, secrets, written, warnings);
+        }
+
+        return warnings;
+    }
+
     private static void TryWriteRecord(InstalledItem item, IReadOnlyList<string?> secrets, IReadOnlyList<WrittenSidecar> written, List<string> warnings)
     {
         try
