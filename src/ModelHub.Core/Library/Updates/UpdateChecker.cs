@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ModelHub.Discovery;
 using ModelHub.Installs;
+using ModelHub.Resources;
 
 namespace ModelHub.Library.Updates;
 
@@ -31,6 +32,12 @@ public sealed class UpdateChecker
             .GroupBy(copy => (copy.Hub!.Value, Id: copy.Id!.ToLowerInvariant()))
             .Select(group => (IReadOnlyList<InstalledModel>)group.ToList())
             .ToList();
+
+    /// <summary>The warning for an update to another base model (it may not work with the same workflows); null when the base model stays.</summary>
+    public static string? BaseModelWarning(ModelUpdate update) =>
+        update.BaseModelChanged
+            ? Text.Format(Messages.UpdateBaseModelChanged, update.Hub, update.Id, update.Name, update.VersionName ?? update.VersionId, update.BaseModel, update.InstalledBaseModel)
+            : null;
 
     /// <summary>
     /// The update for one model's installed copies (one group of <see cref="Group"/>), or null when there is none:
