@@ -5,6 +5,7 @@ using ModelHub.Discovery;
 using ModelHub.Downloads;
 using ModelHub.Http;
 using ModelHub.Installs;
+using ModelHub.Manifests;
 using ModelHub.Hubs.Civitai;
 using ModelHub.Hubs.HuggingFace;
 using ModelHub.Settings;
@@ -45,6 +46,7 @@ public sealed class HubRuntime : IDisposable
             .AddSingleton<FileDownloader>()
             .AddSingleton<SidecarWriter>()
             .AddSingleton<ModelInstaller>()
+            .AddSingleton<ManifestSync>()
             .AddSingleton<TokenFiles>()
             .AddSingleton<HubConnector>()
             .AddHubHttp(primaryHandler)
@@ -67,6 +69,9 @@ public sealed class HubRuntime : IDisposable
 
     /// <summary>Install-HubModel and Save-HubModel.</summary>
     public ModelInstaller Installs => _services.GetRequiredService<ModelInstaller>();
+
+    /// <summary>Sync-HubModel: makes a tool root match a manifest.</summary>
+    public ManifestSync Manifests => _services.GetRequiredService<ManifestSync>();
 
     /// <summary>Search, models, versions and files across both hubs.</summary>
     public ModelDiscovery Discovery => _services.GetRequiredService<ModelDiscovery>();

@@ -38,4 +38,10 @@ public static class ErrorIds
     public const string NoMatchingFile = nameof(NoMatchingFile);
     public const string ToolRootNotSet = nameof(ToolRootNotSet);
     public const string UnsupportedPlacement = nameof(UnsupportedPlacement);
+    public const string ManifestInvalid = nameof(ManifestInvalid);
+    public const string ManifestNotFound = nameof(ManifestNotFound);
+    public const string ManifestExists = nameof(ManifestExists);
+    public const string TargetOutsideToolRoot = nameof(TargetOutsideToolRoot);
+    public const string ManifestEntryChanged = nameof(ManifestEntryChanged);
+    public const string HubModelSyncFailed = nameof(HubModelSyncFailed);
 }

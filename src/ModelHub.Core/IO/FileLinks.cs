@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Runtime.InteropServices;
 
 namespace ModelHub.IO;
@@ -24,9 +23,6 @@ internal static class FileLinks
             return false;
         }
     }
-
-    /// <summary>True when the file or folder is a symbolic link, a junction or another reparse point.</summary>
-    public static bool IsLink(FileSystemInfo entry) => entry.Exists && (entry.Attributes & FileAttributes.ReparsePoint) != 0;
 
     [DllImport("libc", EntryPoint = "link", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     private static extern int UnixLink(string existing, string link);
