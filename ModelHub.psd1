@@ -22,6 +22,7 @@
         'Get-HubModelFile'
         'Get-HubModelImage'
         'Get-HubModelVersion'
+        'Get-InstalledHubModel'
         'Install-HubModel'
         'Save-HubModel'
         'Set-HubConfiguration'

@@ -6,6 +6,7 @@ using ModelHub.Downloads;
 using ModelHub.Http;
 using ModelHub.Installs;
 using ModelHub.Manifests;
+using ModelHub.Library;
 using ModelHub.Hubs.Civitai;
 using ModelHub.Hubs.HuggingFace;
 using ModelHub.Settings;
@@ -47,6 +48,7 @@ public sealed class HubRuntime : IDisposable
             .AddSingleton<SidecarWriter>()
             .AddSingleton<ModelInstaller>()
             .AddSingleton<ManifestSync>()
+            .AddSingleton<LibraryScanner>()
             .AddSingleton<TokenFiles>()
             .AddSingleton<HubConnector>()
             .AddHubHttp(primaryHandler)
@@ -72,6 +74,9 @@ public sealed class HubRuntime : IDisposable
 
     /// <summary>Sync-HubModel: makes a tool root match a manifest.</summary>
     public ManifestSync Manifests => _services.GetRequiredService<ManifestSync>();
+
+    /// <summary>Get-InstalledHubModel: the models on this machine, identified.</summary>
+    public LibraryScanner Library => _services.GetRequiredService<LibraryScanner>();
 
     /// <summary>Search, models, versions and files across both hubs.</summary>
     public ModelDiscovery Discovery => _services.GetRequiredService<ModelDiscovery>();

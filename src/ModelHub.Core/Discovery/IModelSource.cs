@@ -44,4 +44,17 @@ public interface IModelSource
 
     /// <summary>The user name behind a token (Civitai /api/v1/me, Hugging Face /api/whoami-v2); a token the hub refuses is HubTokenInvalid.</summary>
     Task<string> WhoAmIAsync(string token, HubCallOptions options, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The files this hub knows by SHA-256 (lowercase hex), at most <see cref="ModelSourceLimits.MaxHashesPerLookup"/> per call; hashes it
+    /// does not know are left out. Civitai: POST /api/v1/model-versions/by-hash; Hugging Face has no such lookup and finds none.
+    /// </summary>
+    Task<IReadOnlyList<HashMatch>> FindByHashAsync(IReadOnlyList<string> sha256, HubCallOptions options, CancellationToken cancellationToken);
+}
+
+/// <summary>Limits shared by every <see cref="IModelSource"/>.</summary>
+public static class ModelSourceLimits
+{
+    /// <summary>The most hashes one lookup carries (Civitai's bulk by-hash takes 100).</summary>
+    public const int MaxHashesPerLookup = 100;
 }

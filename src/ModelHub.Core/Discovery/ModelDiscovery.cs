@@ -142,6 +142,13 @@ public sealed class ModelDiscovery
         }
     }
 
+    /// <summary>The hubs this engine asks.</summary>
+    public IReadOnlyCollection<Hub> Hubs => _sources.Keys.ToArray();
+
+    /// <summary>The files <paramref name="hub"/> knows by these SHA-256 hashes (see <see cref="IModelSource.FindByHashAsync"/>).</summary>
+    public Task<IReadOnlyList<HashMatch>> FindByHashAsync(Hub hub, IReadOnlyList<string> sha256, HubCallOptions options, CancellationToken cancellationToken) =>
+        _sources[hub].FindByHashAsync(sha256, options, cancellationToken);
+
     /// <summary>A model's card.</summary>
     public Task<ModelCard> GetCardAsync(ModelReference reference, string? versionId, HubCallOptions options, CancellationToken cancellationToken) =>
         _sources[reference.Hub].GetCardAsync(reference.Id, versionId ?? reference.VersionId, options, cancellationToken);

@@ -44,4 +44,6 @@ public static class ErrorIds
     public const string TargetOutsideToolRoot = nameof(TargetOutsideToolRoot);
     public const string ManifestEntryChanged = nameof(ManifestEntryChanged);
     public const string HubModelSyncFailed = nameof(HubModelSyncFailed);
+    public const string LibraryFolderNotFound = nameof(LibraryFolderNotFound);
+    public const string LibraryFileUnreadable = nameof(LibraryFileUnreadable);
 }

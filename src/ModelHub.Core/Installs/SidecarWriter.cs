@@ -128,6 +128,43 @@ public sealed class SidecarWriter
         return warnings;
     }
 
+    /// <summary>
+    /// Writes only the sidecars a file found on disk lacks (Get-InstalledHubModel -WriteSidecar): the record, a Civitai
+    /// model's .civitai.info and a preview, each only where none exists; the user's A1111 .json is left alone. Returns
+    /// warnings as <see cref="WriteAsync"/> does.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WriteMissingAsync(InstalledItem item, HubCallOptions options, CancellationToken cancellationToken)
+    {
+        var warnings = new List<string>();
+        var secrets = new[] { options.Token };
+        if (!File.Exists(RecordPath(item.Path)))
+        {
+            try
+            {
+                WriteRecord(item, secrets);
+            }
+            catch (ModelHubException exception)
+            {
+                warnings.Add(exception.Message);
+            }
+        }
+
+        if (item.IsFolder)
+        {
+            return warnings;
+        }
+
+        var nameBase = NameBase(item.Path);
+        var infoPath = nameBase + CivitaiInfoExtension;
+        if (item.Model.Hub == Hub.Civitai && !File.Exists(infoPath))
+        {
+            await AttemptAsync(infoPath, warnings, () => WriteCivitaiInfoAsync(item, infoPath, options, secrets, cancellationToken)).ConfigureAwait(false);
+        }
+
+        await AttemptAsync(nameBase + PreviewSuffix, warnings, () => WritePreviewAsync(item, nameBase, options, warnings, cancellationToken)).ConfigureAwait(false);
+        return warnings;
+    }
+
     private static void WriteRecord(InstalledItem item, IReadOnlyList<string?> secrets)
     {
         var path = RecordPath(item.Path);

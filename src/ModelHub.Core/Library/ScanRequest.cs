@@ -28,11 +28,17 @@ public sealed class ScanRequest
 public readonly struct ScanProgress
 {
     public ScanProgress(int filesFound, int filesDone, long bytesToHash, long bytesHashed)
+        : this(filesFound, filesDone, bytesToHash, bytesHashed, bytesHashed)
+    {
+    }
+
+    public ScanProgress(int filesFound, int filesDone, long bytesToHash, long bytesHashed, long contentBytesRead)
     {
         FilesFound = filesFound;
         FilesDone = filesDone;
         BytesToHash = bytesToHash;
         BytesHashed = bytesHashed;
+        ContentBytesRead = contentBytesRead;
     }
 
     public int FilesFound { get; }
@@ -42,4 +48,25 @@ public readonly struct ScanProgress
     public long BytesToHash { get; }
 
     public long BytesHashed { get; }
+
+    /// <summary>
+    /// Bytes of model files read so far (hashing and safetensors headers; sidecars, records and configs are not
+    /// counted): a rescan of an unchanged library reads none.
+    /// </summary>
+    public long ContentBytesRead { get; }
+}
+
+/// <summary>Where a scan reports what goes wrong without stopping it.</summary>
+public interface IScanObserver
+{
+    /// <summary>An installed model, as soon as it is identified.</summary>
+    void Found(InstalledModel model);
+
+    void Progress(ScanProgress progress);
+
+    /// <summary>Something the user should know that left the scan's results less complete (a hub not reachable, a sidecar not written).</summary>
+    void Warning(string text);
+
+    /// <summary>A folder or file that could not be scanned; the scan goes on without it.</summary>
+    void Failed(Errors.ModelHubException exception);
 }

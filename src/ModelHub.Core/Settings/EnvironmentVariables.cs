@@ -16,6 +16,9 @@ public static class EnvironmentVariables
     public const string HfHome = "HF_HOME";
     public const string XdgCacheHome = "XDG_CACHE_HOME";
 
+    /// <summary>huggingface_hub's cache folder (default $HF_HOME/hub), read by the local library.</summary>
+    public const string HfHubCache = "HF_HUB_CACHE";
+
     public const string Home = "MODELHUB_HOME";
 
     public const string MaxRetries = "MODELHUB_MAX_RETRIES";

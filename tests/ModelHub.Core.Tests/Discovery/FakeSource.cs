@@ -68,6 +68,8 @@ internal sealed class FakeSource : IModelSource
 
     public Task<string> WhoAmIAsync(string token, HubCallOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<HashMatch>> FindByHashAsync(IReadOnlyList<string> sha256, HubCallOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public static IReadOnlyList<Model> Page(Hub hub, params long[] downloads) =>
         downloads.Select(count => new Model { Hub = hub, Id = $"{hub}-{count}", Downloads = count }).ToArray();
 }
