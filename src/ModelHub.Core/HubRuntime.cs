@@ -7,6 +7,7 @@ using ModelHub.Http;
 using ModelHub.Installs;
 using ModelHub.Library;
 using ModelHub.Library.Updates;
+using ModelHub.Manifests;
 using ModelHub.Hubs.Civitai;
 using ModelHub.Hubs.HuggingFace;
 using ModelHub.Settings;
@@ -49,6 +50,7 @@ public sealed class HubRuntime : IDisposable
             .AddSingleton<ModelInstaller>()
             .AddSingleton<UpdateChecker>()
             .AddSingleton<UpdateInstaller>()
+            .AddSingleton<ManifestSync>()
             .AddSingleton<LibraryScanner>()
             .AddSingleton<TokenFiles>()
             .AddSingleton<HubConnector>()
@@ -78,6 +80,9 @@ public sealed class HubRuntime : IDisposable
 
     /// <summary>Update-HubModel: installs updates in place of the installed copies.</summary>
     public UpdateInstaller Updater => _services.GetRequiredService<UpdateInstaller>();
+
+    /// <summary>Sync-HubModel: makes a tool root match a manifest.</summary>
+    public ManifestSync Manifests => _services.GetRequiredService<ManifestSync>();
 
     /// <summary>Get-InstalledHubModel: the models on this machine, identified.</summary>
     public LibraryScanner Library => _services.GetRequiredService<LibraryScanner>();

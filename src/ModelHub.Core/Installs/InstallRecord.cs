@@ -92,6 +92,7 @@ public sealed class InstallRecord
             InstalledAt = item.InstalledAt,
             Tool = item.Tool,
             Rule = item.Rule,
+            Pinned = item.Pinned,
             Files = item.IsFolder ? item.Files.Select(file => new InstallRecordFile { Path = PathInFolder(item.Path, file), Sha256 = file.Sha256.ToLowerInvariant(), Size = file.Size }).ToArray() : null,
             Sidecars = sidecars is { Count: > 0 } ? sidecars : null,
         };
