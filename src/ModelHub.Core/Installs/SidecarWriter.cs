@@ -102,7 +102,7 @@ public sealed class SidecarWriter
     {
         var warnings = new List<string>();
         var secrets = new[] { options.Token };
-        TryWriteRecord(item, secrets, Array.Empty<WrittenSidecar>(), warnings);
+        var recorded = TryWriteRecord(item, secrets, Array.Empty<WrittenSidecar>(), warnings);
         if (item.IsFolder || item.Files.FirstOrDefault() is not { } file)
         {
             return warnings;
@@ -119,7 +119,7 @@ public sealed class SidecarWriter
         var metadataPath = nameBase + UserMetadataExtension;
         await AttemptAsync(metadataPath, warnings, written, () => WriteUserMetadataAsync(item, file, metadataPath, options, secrets, warnings, cancellationToken)).ConfigureAwait(false);
         await AttemptAsync(nameBase + PreviewSuffix, warnings, written, () => WritePreviewAsync(item, nameBase, options, warnings, cancellationToken)).ConfigureAwait(false);
-        if (written.Count > 0)
+        if (recorded && written.Count > 0)
         {
             TryWriteRecord(item, secrets, written, warnings);
         }
@@ -136,11 +136,7 @@ public sealed class SidecarWriter
     {
         var warnings = new List<string>();
         var secrets = new[] { options.Token };
-        var writesRecord = !File.Exists(RecordPath(item.Path));
-        if (writesRecord)
-        {
-            TryWriteRecord(item, secrets, Array.Empty<WrittenSidecar>(), warnings);
-        }
+        var writesRecord = !File.Exists(RecordPath(item.Path)) && TryWriteRecord(item, secrets, Array.Empty<WrittenSidecar>(), warnings);
 
         if (item.IsFolder)
         {
@@ -164,15 +160,18 @@ public sealed class SidecarWriter
         return warnings;
     }
 
-    private static void TryWriteRecord(InstalledItem item, IReadOnlyList<string?> secrets, IReadOnlyList<WrittenSidecar> written, List<string> warnings)
+    /// <summary>Writes the record; false (and a warning) when the file system refuses it.</summary>
+    private static bool TryWriteRecord(InstalledItem item, IReadOnlyList<string?> secrets, IReadOnlyList<WrittenSidecar> written, List<string> warnings)
     {
         try
         {
             WriteRecord(item, secrets, written);
+            return true;
         }
         catch (ModelHubException exception)
         {
             warnings.Add(exception.Message);
+            return false;
         }
     }
 
