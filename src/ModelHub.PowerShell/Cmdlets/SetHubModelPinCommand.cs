@@ -10,6 +10,7 @@ namespace ModelHub.PowerShell.Cmdlets;
 /// alone, and Update-HubModel never replaces it.
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "HubModelPin", DefaultParameterSetName = InputSet, SupportsShouldProcess = true)]
+[OutputType(typeof(void))]
 public sealed class SetHubModelPinCommand : InstalledPathCmdlet
 {
     /// <summary>Clear the pin instead of setting it.</summary>
