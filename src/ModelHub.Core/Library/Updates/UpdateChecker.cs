@@ -81,7 +81,7 @@ public sealed class UpdateChecker
         }
 
         var files = outdated.Select(copy => MatchingFile.For(update.Files, MatchingFile.Installed(model, copy), installedPath: null));
-        var installedBaseModel = model.Versions.Skip(Math.Max(newestInstalled, 0)).FirstOrDefault(version => installed.Contains(version.VersionId))?.BaseModel ?? outdated[0].BaseModel;
+        var installedBaseModel = newestInstalled >= 0 ? model.Versions[newestInstalled].BaseModel : outdated[0].BaseModel;
         return Update(model, update, copies, outdated, files, installedBaseModel);
     }
 
