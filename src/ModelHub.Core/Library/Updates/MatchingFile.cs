@@ -17,9 +17,9 @@ internal static class MatchingFile
     };
 
     /// <summary>
-    /// The file at the installed file's path (Hugging Face), else the one sharing the most of its format, precision,
-    /// variant and kind (in that order; the primary first among equals), else the primary file. Null when the version
-    /// has none of these.
+    /// The file at the installed file's path (Hugging Face), else, among the files of the same role (weights, VAE, ...),
+    /// the one sharing the most of its format, precision, variant and kind (in that order; the primary first among
+    /// equals), else the primary file. Null when the version has none of these.
     /// </summary>
     public static ModelFile? For(IReadOnlyList<ModelFile> files, ModelFile? installed, string? installedPath)
     {
@@ -30,10 +30,12 @@ internal static class MatchingFile
 
         if (installed is not null)
         {
+            // A model's weights are replaced by weights, never by its VAE or config, whatever their format.
+            var sameRole = files.Where(file => Role(file) == Role(installed)).ToList();
             for (var kept = Attributes.Length; kept > 0; kept--)
             {
                 var wanted = Attributes.Take(kept).ToList();
-                var alike = files.Where(file => wanted.All(attribute => Same(attribute(file), attribute(installed)))).ToList();
+                var alike = sameRole.Where(file => wanted.All(attribute => Same(attribute(file), attribute(installed)))).ToList();
                 if (alike.Count > 0)
                 {
                     return alike.FirstOrDefault(file => file.Primary) ?? alike[0];
@@ -52,6 +54,10 @@ internal static class MatchingFile
             ?? model.Versions.FirstOrDefault(version => version.VersionId == copy.VersionId)?.Files
                 .FirstOrDefault(file => copy.HubFileName is not null && (file.Name == copy.HubFileName || file.Path == copy.HubFileName));
     }
+
+    /// <summary>What a file is for: the model's weights (Civitai's Model and Pruned Model), else its own kind (VAE, Config, ...).</summary>
+    private static string Role(ModelFile file) =>
+        file.Kind is null || Same(file.Kind, "Model") || Same(file.Kind, "Pruned Model") ? "Model" : file.Kind.ToLowerInvariant();
 
     public static bool SameHash(string? left, string? right) =>
         left is not null && right is not null && string.Equals(left, right, StringComparison.OrdinalIgnoreCase);

@@ -45,6 +45,19 @@ public sealed class UpdateCheckerTests
     }
 
     [Fact]
+    public async Task Without_a_file_of_the_very_same_kind_the_closest_one_is_chosen()
+    {
+        // The installed pruned fp16 safetensors; the new version has a full fp32 safetensors, a pickle and a VAE.
+        _civitai.Add(Civitai("4",
+            Version("4", "42", "SDXL", null, CivitaiFile("m4-v42.ckpt", format: "PickleTensor", primary: true), CivitaiFile("m4-v42-vae.safetensors", precision: null, variant: null, kind: "VAE"), CivitaiFile("m4-v42-fp32.safetensors", precision: "fp32")),
+            Version("4", "41", "SDXL", null, CivitaiFile("m4-v41-pruned.safetensors", variant: "pruned", primary: true, kind: "Pruned Model"))));
+
+        var update = await CheckAsync(Copy("4", "41", "m4-v41-pruned.safetensors"));
+
+        Assert.Equal(new[] { "m4-v42-fp32.safetensors" }, update!.Files.Select(file => file.Name));
+    }
+
+    [Fact]
     public async Task The_newest_version_installed_in_another_root_means_no_update()
     {
         Assert.Null(await CheckAsync(Copy("1", "12", "m1-v12-pruned.safetensors", "/rootA"), Copy("1", "13", "m1-v13-pruned.safetensors", "/rootB")));
