@@ -21,12 +21,16 @@
         'Get-HubModelCard'
         'Get-HubModelFile'
         'Get-HubModelImage'
+        'Get-HubModelUpdate'
         'Get-HubModelVersion'
         'Get-InstalledHubModel'
         'Install-HubModel'
         'Save-HubModel'
         'Set-HubConfiguration'
+        'Set-HubModelPin'
         'Show-HubModelGallery'
+        'Uninstall-HubModel'
+        'Update-HubModel'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

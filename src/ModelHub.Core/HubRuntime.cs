@@ -6,6 +6,8 @@ using ModelHub.Downloads;
 using ModelHub.Http;
 using ModelHub.Installs;
 using ModelHub.Library;
+using ModelHub.Library.Updates;
+using ModelHub.Manifests;
 using ModelHub.Hubs.Civitai;
 using ModelHub.Hubs.HuggingFace;
 using ModelHub.Settings;
@@ -46,6 +48,9 @@ public sealed class HubRuntime : IDisposable
             .AddSingleton<FileDownloader>()
             .AddSingleton<SidecarWriter>()
             .AddSingleton<ModelInstaller>()
+            .AddSingleton<UpdateChecker>()
+            .AddSingleton<UpdateInstaller>()
+            .AddSingleton<ManifestSync>()
             .AddSingleton<LibraryScanner>()
             .AddSingleton<TokenFiles>()
             .AddSingleton<HubConnector>()
@@ -69,6 +74,15 @@ public sealed class HubRuntime : IDisposable
 
     /// <summary>Install-HubModel and Save-HubModel.</summary>
     public ModelInstaller Installs => _services.GetRequiredService<ModelInstaller>();
+
+    /// <summary>Get-HubModelUpdate: newer versions of installed models.</summary>
+    public UpdateChecker Updates => _services.GetRequiredService<UpdateChecker>();
+
+    /// <summary>Update-HubModel: installs updates in place of the installed copies.</summary>
+    public UpdateInstaller Updater => _services.GetRequiredService<UpdateInstaller>();
+
+    /// <summary>Sync-HubModel: makes a tool root match a manifest.</summary>
+    public ManifestSync Manifests => _services.GetRequiredService<ManifestSync>();
 
     /// <summary>Get-InstalledHubModel: the models on this machine, identified.</summary>
     public LibraryScanner Library => _services.GetRequiredService<LibraryScanner>();

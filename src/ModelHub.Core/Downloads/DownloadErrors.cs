@@ -47,6 +47,10 @@ internal static class DownloadErrors
         Stamp(new ModelHubException(ErrorIds.FileInUse, HubErrorCategory.ResourceUnavailable,
             Text.Format(Messages.DownloadDestinationInUse, destination, failure.Message), Messages.DownloadDestinationInUseAction, failure), request, destination);
 
+    public static ModelHubException CacheEntryLost(DownloadRequest request, string destination, string entry) =>
+        Stamp(new ModelHubException(ErrorIds.FileWriteFailed, HubErrorCategory.ResourceUnavailable,
+            Text.Format(Messages.CacheEntryLost, Describe(request, destination), entry, destination), Messages.CacheEntryLostAction), request, destination);
+
     /// <summary>What the messages call the file: the caller's description, else the destination.</summary>
     private static string Describe(DownloadRequest request, string destination) =>
         request.Target.Length > 0 ? request.Target : destination;

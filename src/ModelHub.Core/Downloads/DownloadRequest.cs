@@ -4,7 +4,7 @@ using ModelHub.Discovery;
 namespace ModelHub.Downloads;
 
 /// <summary>One file to download, verify and move into place.</summary>
-public sealed class DownloadRequest
+public sealed record DownloadRequest
 {
     public Hub Hub { get; init; }
 
@@ -31,6 +31,12 @@ public sealed class DownloadRequest
 
     /// <summary>A bandwidth cap for this file, all connections together; null for none.</summary>
     public long? MaxBytesPerSecond { get; init; }
+
+    /// <summary>
+    /// The shared download cache folder; null for none. Used only with <see cref="ExpectedSha256"/>, its key: the file is
+    /// downloaded into the cache (once, whoever else wants it at the same time), then linked or copied into place.
+    /// </summary>
+    public string? CachePath { get; init; }
 
     /// <summary>Download again even when the destination already holds the right bytes.</summary>
     public bool Force { get; init; }

@@ -21,6 +21,9 @@ public sealed class DownloadResult
     /// <summary>True when the destination already held the right bytes: nothing was downloaded.</summary>
     public bool Skipped { get; init; }
 
+    /// <summary>True when the bytes came from the shared download cache (linked or copied) rather than the network.</summary>
+    public bool FromCache { get; init; }
+
     public TimeSpan Elapsed { get; init; }
 
     /// <summary>Body bytes received from the network in this call (resumed bytes not counted).</summary>

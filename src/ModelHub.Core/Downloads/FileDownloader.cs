@@ -66,6 +66,11 @@ public sealed class FileDownloader
                     return Result(existing, destination, started, resumed: false, skipped: true, bytesDownloaded: 0);
                 }
 
+                if (request.CachePath is { } cache && request.ExpectedSha256 is { } sha256)
+                {
+                    return await ThroughCacheAsync(request, destination, staging, DownloadCache.EntryPath(cache, sha256), progress, started, cancellationToken).ConfigureAwait(false);
+                }
+
                 var meter = new ProgressMeter(progress, _time);
                 var hubRequest = _requests.CreateForUrl(request.Hub, request.Url, request.Options, request.Target.Length > 0 ? request.Target : null, AnyMediaType);
                 var session = new DownloadSession(request, destination, staging, _http, hubRequest, _time, _space, meter);
@@ -86,6 +91,51 @@ public sealed class FileDownloader
         finally
         {
             staging.RemoveFolderIfEmpty();
+        }
+    }
+
+    /// <summary>
+    /// Takes the file from the shared cache, downloading it there first when it is missing or damaged, all under the
+    /// entry's lock: whoever holds it fills the entry, the others wait and then find it.
+    /// </summary>
+    private async Task<DownloadResult> ThroughCacheAsync(DownloadRequest request, string destination, StagingFiles staging, string entry, IProgress<DownloadProgress>? progress, long started, CancellationToken cancellationToken)
+    {
+        var sha256 = request.ExpectedSha256!;
+        var intoCache = request with { DestinationPath = entry, CachePath = null, Force = false };
+        using (await LockAsync(request, entry, DownloadCache.LockPath(entry), cancellationToken).ConfigureAwait(false))
+        {
+            var fetched = File.Exists(entry) ? null : await DownloadAsync(intoCache, progress, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // A stale partial download of the destination gives way to the cached file.
+                staging.Discard();
+                Directory.CreateDirectory(staging.Folder);
+                if (!await DownloadCache.TryPlaceAsync(entry, staging.PartialPath, sha256, request.ExpectedSize, fetched is not null, cancellationToken).ConfigureAwait(false))
+                {
+                    // The cached copy was damaged (and is gone): fetch it again, once.
+                    fetched = await DownloadAsync(intoCache, progress, cancellationToken).ConfigureAwait(false);
+                    if (!await DownloadCache.TryPlaceAsync(entry, staging.PartialPath, sha256, request.ExpectedSize, justVerified: true, cancellationToken).ConfigureAwait(false))
+                    {
+                        throw DownloadErrors.CacheEntryLost(request, destination, entry);
+                    }
+                }
+            }
+            catch (Exception exception) when (AtomicFile.IsWriteFailure(exception))
+            {
+                staging.Discard();
+                throw DownloadErrors.WriteFailed(request, destination, destination, exception);
+            }
+
+            Place(request, destination, staging);
+            if (fetched is null)
+            {
+                var meter = new ProgressMeter(progress, _time);
+                meter.Start(request.ExpectedSize ?? 0, request.ExpectedSize);
+                meter.Finish();
+            }
+
+            var size = new FileInfo(destination).Length;
+            return Result(new VerifiedFile(size, sha256.ToLowerInvariant(), Verified: true), destination, started, fetched?.Resumed ?? false, skipped: false, fetched?.BytesDownloaded ?? 0, fromCache: fetched is null);
         }
     }
 
@@ -112,15 +162,18 @@ public sealed class FileDownloader
         }
     }
 
-    private async Task<InstallLock> LockAsync(DownloadRequest request, string destination, StagingFiles staging, CancellationToken cancellationToken)
+    private Task<InstallLock> LockAsync(DownloadRequest request, string destination, StagingFiles staging, CancellationToken cancellationToken) =>
+        LockAsync(request, destination, staging.LockPath, cancellationToken);
+
+    private async Task<InstallLock> LockAsync(DownloadRequest request, string destination, string lockPath, CancellationToken cancellationToken)
     {
         try
         {
-            return await InstallLock.AcquireAsync(staging.LockPath, _time, cancellationToken).ConfigureAwait(false);
+            return await InstallLock.AcquireAsync(lockPath, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (AtomicFile.IsWriteFailure(exception))
         {
-            throw DownloadErrors.WriteFailed(request, destination, staging.Folder, exception);
+            throw DownloadErrors.WriteFailed(request, destination, Path.GetDirectoryName(lockPath)!, exception);
         }
     }
 
@@ -206,8 +259,9 @@ public sealed class FileDownloader
         staging.Discard();
     }
 
-    private DownloadResult Result(VerifiedFile file, string destination, long started, bool resumed, bool skipped, long bytesDownloaded) => new()
+    private DownloadResult Result(VerifiedFile file, string destination, long started, bool resumed, bool skipped, long bytesDownloaded, bool fromCache = false) => new()
     {
+        FromCache = fromCache,
         Path = destination,
         Size = file.Size,
         Sha256 = file.Sha256,

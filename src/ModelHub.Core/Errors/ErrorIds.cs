@@ -38,6 +38,15 @@ public static class ErrorIds
     public const string NoMatchingFile = nameof(NoMatchingFile);
     public const string ToolRootNotSet = nameof(ToolRootNotSet);
     public const string UnsupportedPlacement = nameof(UnsupportedPlacement);
+    public const string InstalledModelNotFound = nameof(InstalledModelNotFound);
+    public const string InstallRecordNotFound = nameof(InstallRecordNotFound);
+    public const string UninstallFailed = nameof(UninstallFailed);
+    public const string ManifestInvalid = nameof(ManifestInvalid);
+    public const string ManifestNotFound = nameof(ManifestNotFound);
+    public const string ManifestExists = nameof(ManifestExists);
+    public const string TargetOutsideToolRoot = nameof(TargetOutsideToolRoot);
+    public const string ManifestEntryChanged = nameof(ManifestEntryChanged);
+    public const string HubModelSyncFailed = nameof(HubModelSyncFailed);
     public const string LibraryFolderNotFound = nameof(LibraryFolderNotFound);
     public const string LibraryFileUnreadable = nameof(LibraryFileUnreadable);
 }

@@ -35,4 +35,7 @@ public sealed record InstallOptions
     public string? TargetPath { get; init; }
 
     public long? MaxBytesPerSecond { get; init; }
+
+    /// <summary>Record the install as pinned (a manifest's pinned entry): update checks leave it alone.</summary>
+    public bool Pinned { get; init; }
 }

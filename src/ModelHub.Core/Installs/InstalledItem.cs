@@ -39,4 +39,7 @@ public sealed class InstalledItem
     public string Rule { get; init; } = string.Empty;
 
     public DateTimeOffset InstalledAt { get; init; }
+
+    /// <summary>Recorded as pinned: update checks leave it alone.</summary>
+    public bool Pinned { get; init; }
 }

@@ -51,12 +51,12 @@ public sealed class ModelInstaller
         var version = VersionOf(model, files, options.VersionId ?? reference.VersionId);
         var selection = FileSelection.Select(model, version, files, options.Criteria);
 
-        var (placement, tool, toolRoot) = Place(model, version, selection, options, settings);
+        var (placement, tool, toolRoot) = options.TargetPath is { } targetPath ? Exactly(targetPath, model, version, selection, options) : Place(model, version, selection, options, settings);
         var planned = selection.Files.Select(selected => new PlannedFile
         {
             File = selected.File,
-            InstallName = selected.InstallName,
-            DestinationPath = Path.GetFullPath(Path.Combine(placement.Folder, selected.InstallName)),
+            InstallName = options.TargetPath is null ? selected.InstallName : Path.GetFileName(options.TargetPath),
+            DestinationPath = Path.GetFullPath(options.TargetPath ?? Path.Combine(placement.Folder, selected.InstallName)),
         }).ToList();
 
         return new InstallPlan
@@ -67,7 +67,7 @@ public sealed class ModelInstaller
             Tool = tool,
             Folder = selection.IsDiffusersFolder ? Path.Combine(placement.Folder, FirstSegment(selection.Files[0].InstallName)) : null,
             Files = planned,
-            Warnings = tool is null ? Array.Empty<string>() : Companions.Missing(model, version, selection, tool, toolRoot),
+            Warnings = tool is null || toolRoot is null ? Array.Empty<string>() : Companions.Missing(model, version, selection, tool, toolRoot),
         };
     }
 
@@ -115,6 +115,7 @@ public sealed class ModelInstaller
                 Tool = plan.Tool,
                 Rule = plan.Placement.Rule,
                 InstalledAt = installedAt,
+                Pinned = options.Pinned,
             };
             foreach (var warning in await _sidecars.WriteAsync(item, call, cancellationToken).ConfigureAwait(false))
             {
@@ -142,6 +143,7 @@ public sealed class ModelInstaller
             MaxConnections = options.MaxConnections,
             MaxBytesPerSecond = options.MaxBytesPerSecond,
             Force = options.Force,
+            CachePath = options.CachePath ?? _settings.Read().CachePath,
             Options = call,
         };
 
@@ -180,6 +182,7 @@ public sealed class ModelInstaller
         Verified = download.Verified,
         Resumed = download.Resumed,
         Skipped = download.Skipped,
+        FromCache = download.FromCache,
         Seconds = download.Elapsed.TotalSeconds,
         BytesPerSecond = download.Elapsed > TimeSpan.Zero ? download.BytesDownloaded / download.Elapsed.TotalSeconds : 0,
         Tool = plan.Tool,
@@ -203,6 +206,24 @@ public sealed class ModelInstaller
         }
 
         return (ToolLayout.Place(tool.Value, Path.GetFullPath(toolRoot), model.Type, selection.IsDiffusersFolder, version.BaseModel), tool, toolRoot);
+    }
+
+    /// <summary>A single chosen file installed exactly at <paramref name="targetPath"/> (a manifest's target), recorded for the tool given.</summary>
+    private static (Placement Placement, Tool? Tool, string? ToolRoot) Exactly(string targetPath, Model model, ModelVersion version, SelectionResult selection, InstallOptions options)
+    {
+        if (selection.IsDiffusersFolder || selection.Files.Count != 1)
+        {
+            var target = new ModelReference(model.Hub, model.Id, version.VersionId).ToString();
+            throw new ModelHubException(ErrorIds.NoMatchingFile, HubErrorCategory.InvalidArgument,
+                Text.Format(Messages.TargetPathNeedsOneFile, target, selection.Files.Count, targetPath), Messages.TargetPathNeedsOneFileAction)
+            {
+                Hub = model.Hub,
+                Target = target,
+            };
+        }
+
+        var full = Path.GetFullPath(targetPath);
+        return (new Placement(Path.GetDirectoryName(full)!, Text.Format(Messages.TargetPathRule, full)), options.Tool, options.ToolRoot);
     }
 
     /// <summary>The version the files belong to: the model's own entry for it when the model lists it, else one built from the files.</summary>

@@ -30,6 +30,7 @@ public sealed class Configuration
         ContentPolicy = settings.ContentPolicy;
         Tool = settings.Tool;
         ToolRoot = settings.ToolRoot;
+        CachePath = settings.CachePath;
     }
 
     public Uri CivitaiEndpoint { get; }
@@ -72,4 +73,7 @@ public sealed class Configuration
 
     /// <summary>That tool's folder (Set-HubConfiguration -ToolRoot), or null.</summary>
     public string? ToolRoot { get; }
+
+    /// <summary>The shared download cache installs and syncs use (MODELHUB_CACHE), or null.</summary>
+    public string? CachePath { get; }
 }

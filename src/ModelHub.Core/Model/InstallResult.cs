@@ -26,6 +26,9 @@ public sealed class InstallResult
     /// <summary>True when the file was already in place with the right hash: nothing was downloaded.</summary>
     public bool Skipped { get; init; }
 
+    /// <summary>True when the file came from the shared download cache (-CachePath, MODELHUB_CACHE), not the network.</summary>
+    public bool FromCache { get; init; }
+
     public double Seconds { get; init; }
 
     public double BytesPerSecond { get; init; }

@@ -27,4 +27,7 @@ public static class EnvironmentVariables
     public const string AttemptTimeout = "MODELHUB_ATTEMPT_TIMEOUT";
     public const string Timeout = "MODELHUB_TIMEOUT";
     public const string ReadIdleTimeout = "MODELHUB_READ_IDLE_TIMEOUT";
+
+    /// <summary>The shared download cache (a folder, often a network share): verified files kept by SHA-256.</summary>
+    public const string Cache = "MODELHUB_CACHE";
 }

@@ -29,6 +29,9 @@ public sealed class ModelHubSettings
     /// <summary>What the state folder's settings.json holds.</summary>
     public PersistedSettings Persisted { get; }
 
+    /// <summary>The shared download cache folder (MODELHUB_CACHE), full path; null when none is set.</summary>
+    public string? CachePath { get; init; }
+
     public ContentPolicy ContentPolicy => Persisted.ContentPolicy ?? ContentPolicy.Default;
 
     /// <summary>The tool installs place files for by default, when settings.json names one.</summary>

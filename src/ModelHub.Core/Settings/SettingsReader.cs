@@ -30,7 +30,10 @@ public sealed class SettingsReader
             ReadRetrySettings(persisted),
             stateFolder,
             source,
-            persisted);
+            persisted)
+        {
+            CachePath = Variable(EnvironmentVariables.Cache) is { } cache ? Path.GetFullPath(cache) : null,
+        };
     }
 
     /// <summary>A variable's value, or null when it is unset or empty.</summary>
