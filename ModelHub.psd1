@@ -15,6 +15,7 @@
     CmdletsToExport      = @(
         'Connect-Hub'
         'Disconnect-Hub'
+        'Export-HubModelManifest'
         'Find-HubModel'
         'Get-HubConfiguration'
         'Get-HubModel'
@@ -27,6 +28,7 @@
         'Save-HubModel'
         'Set-HubConfiguration'
         'Show-HubModelGallery'
+        'Sync-HubModel'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -96,35 +97,50 @@ public sealed class ManifestSync
     }
 
     /// <summary>
-    /// Carries out <paramref name="steps"/> (a plan's, less those the user declined), installs up to the request's
-    /// throttle at once, reporting each outcome to <paramref name="observer"/>; one step's failure never stops the others.
+    /// Carries out <paramref name="steps"/> (a plan's, less those the user declined), installing up to the request's
+    /// throttle at once and reporting each outcome to <paramref name="observer"/> as it comes; one step's failure never
+    /// stops the others. Returns the totals, the items in the steps' order.
     /// </summary>
-    public async Task ApplyAsync(SyncPlan plan, IReadOnlyList<SyncStep> steps, SyncRequest request, HubCallOptions call, ISyncObserver observer, CancellationToken cancellationToken)
+    public async Task<SyncSummary> ApplyAsync(SyncPlan plan, IReadOnlyList<SyncStep> steps, SyncRequest request, HubCallOptions call, ISyncObserver observer, CancellationToken cancellationToken)
     {
+        var items = new SyncItem[steps.Count];
         using var throttle = new SemaphoreSlim(Math.Max(1, request.ThrottleLimit));
-        await Task.WhenAll(steps.Select(async step =>
+        await Task.WhenAll(steps.Select(async (step, index) =>
         {
-            if (step.Action is not (SyncAction.Installed or SyncAction.Updated))
-            {
-                Settle(step, observer);
-                return;
-            }
-
-            await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var detail = await InstallAsync(plan, step, request, call, observer, cancellationToken).ConfigureAwait(false);
-                observer.Done(step.ToItem(step.Action, detail), null);
-            }
-            catch (ModelHubException exception)
-            {
-                observer.Done(step.ToItem(SyncAction.Failed, exception.Message), exception);
-            }
-            finally
-            {
-                throttle.Release();
-            }
+            var (item, error) = step.Action is SyncAction.Installed or SyncAction.Updated
+                ? await InstallThrottledAsync(plan, step, request, call, observer, throttle, cancellationToken).ConfigureAwait(false)
+                : Settle(step);
+            items[index] = item;
+            observer.Done(item, error);
         })).ConfigureAwait(false);
+        return new SyncSummary { Manifest = request.Source, Items = items };
+    }
+
+    /// <summary>The terminating error of a sync in which something failed (HubModelSyncFailed), with its totals.</summary>
+    public static ModelHubException Failure(SyncSummary summary) =>
+        new(ErrorIds.HubModelSyncFailed, HubErrorCategory.InvalidResult,
+            Text.Format(Messages.SyncFailed, summary.Manifest, summary.Failed, summary.Items.Count, summary.Installed, summary.Updated, summary.Verified, summary.Drifted, summary.Pruned),
+            Messages.SyncFailedAction)
+        {
+            Target = summary.Manifest,
+        };
+
+    private async Task<(SyncItem, ModelHubException?)> InstallThrottledAsync(SyncPlan plan, SyncStep step, SyncRequest request, HubCallOptions call, ISyncObserver observer, SemaphoreSlim throttle, CancellationToken cancellationToken)
+    {
+        await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var detail = await InstallAsync(plan, step, request, call, observer, cancellationToken).ConfigureAwait(false);
+            return (step.ToItem(step.Action, detail), null);
+        }
+        catch (ModelHubException exception)
+        {
+            return (step.ToItem(SyncAction.Failed, exception.Message), exception);
+        }
+        finally
+        {
+            throttle.Release();
+        }
     }
 
     private (Tool Tool, string Root) Destination(SyncRequest request)
@@ -299,29 +315,27 @@ public sealed class ManifestSync
     }
 
     /// <summary>Steps that install nothing: a record pinned, a file pruned, or a finding reported as it is.</summary>
-    private static void Settle(SyncStep step, ISyncObserver observer)
+    private static (SyncItem, ModelHubException?) Settle(SyncStep step)
     {
         try
         {
             if (step.PinsRecord)
             {
                 Pin(SidecarWriter.RecordPath(step.Path));
-                observer.Done(step.ToItem(step.Action, Messages.SyncPinned), null);
+                return (step.ToItem(step.Action, Messages.SyncPinned), null);
             }
-            else if (step.Action == SyncAction.Pruned)
+
+            if (step.Action == SyncAction.Pruned)
             {
                 Prune(step);
-                observer.Done(step.ToItem(step.Action, step.Detail), null);
             }
-            else
-            {
-                observer.Done(step.ToItem(step.Action, step.Detail), step.Error);
-            }
+
+            return (step.ToItem(step.Action, step.Detail), step.Error);
         }
-        catch (Exception exception) when (AtomicFile.IsWriteFailure(exception))
+        catch (Exception exception) when (AtomicFile.IsWriteFailure(exception) || exception is JsonException)
         {
             var failure = Problem(ErrorIds.FileWriteFailed, HubErrorCategory.ResourceUnavailable, Text.Format(Messages.SyncStepNotDone, step.Path, exception.Message), Messages.DownloadWriteFailedAction, step.Path);
-            observer.Done(step.ToItem(SyncAction.Failed, failure.Message), failure);
+            return (step.ToItem(SyncAction.Failed, failure.Message), failure);
         }
     }
 
