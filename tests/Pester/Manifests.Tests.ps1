@@ -63,6 +63,7 @@ Describe 'Export-HubModelManifest' {
             $entry.pinned | Should -BeFalse
         }
         ($Manifest.files | Where-Object hub -eq 'HuggingFace').hubFileName | Should -Be 'pytorch_lora_weights.safetensors'
+        Get-Content -Raw $Json | Test-Json -SchemaFile (Join-Path $PSScriptRoot '../../docs/manifest.schema.json') | Should -BeTrue
     }
 
     It 'exports piped installed models, warns about the unidentified, and refuses to overwrite without -Force' {
