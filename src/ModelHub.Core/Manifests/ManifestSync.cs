@@ -11,6 +11,7 @@ using ModelHub.Downloads;
 using ModelHub.Errors;
 using ModelHub.Installs;
 using ModelHub.IO;
+using ModelHub.Library;
 using ModelHub.Resources;
 using ModelHub.Settings;
 
@@ -63,6 +64,8 @@ public sealed class ManifestSync
     public async Task<SyncPlan> PlanAsync(SyncRequest request, IProgress<SyncCheckProgress>? progress, CancellationToken cancellationToken)
     {
         var (tool, root) = Destination(request);
+        var warnings = new List<string>();
+        var hashes = new KnownHashes(_settings.Read().StateFolder, warnings);
         var steps = new List<SyncStep>();
         var targets = new HashSet<string>(ToolRootPaths.Comparer);
         var files = request.Manifest.Files;
@@ -88,12 +91,13 @@ public sealed class ManifestSync
             }
 
             progress?.Report(new SyncCheckProgress(index, files.Count, target));
-            steps.Add(await CheckAsync(entry, target, request.Force, cancellationToken).ConfigureAwait(false));
+            steps.Add(await CheckAsync(entry, target, request.Force, hashes, cancellationToken).ConfigureAwait(false));
         }
 
         progress?.Report(new SyncCheckProgress(files.Count, files.Count, root));
         steps.AddRange(Unlisted(request, tool, root, targets));
-        return new SyncPlan { Tool = tool, ToolRoot = root, Steps = steps };
+        hashes.Save();
+        return new SyncPlan { Tool = tool, ToolRoot = root, Steps = steps, Warnings = warnings };
     }
 
     /// <summary>
@@ -104,15 +108,24 @@ public sealed class ManifestSync
     public async Task<SyncSummary> ApplyAsync(SyncPlan plan, IReadOnlyList<SyncStep> steps, SyncRequest request, HubCallOptions call, ISyncObserver observer, CancellationToken cancellationToken)
     {
         var items = new SyncItem[steps.Count];
+        var warnings = new List<string>();
+        var hashes = new KnownHashes(_settings.Read().StateFolder, warnings);
         using var throttle = new SemaphoreSlim(Math.Max(1, request.ThrottleLimit));
         await Task.WhenAll(steps.Select(async (step, index) =>
         {
             var (item, error) = step.Action is SyncAction.Installed or SyncAction.Updated
                 ? await InstallThrottledAsync(plan, step, request, call, observer, throttle, cancellationToken).ConfigureAwait(false)
                 : Settle(step);
+            if (error is null && item.Action is SyncAction.Installed or SyncAction.Updated)
+            {
+                hashes.Remember(new FileInfo(step.Path), step.Entry!.Sha256);
+            }
+
             items[index] = item;
             observer.Done(item, error);
         })).ConfigureAwait(false);
+        hashes.Save();
+        warnings.ForEach(observer.Warning);
         return new SyncSummary { Manifest = request.Source, Items = items };
     }
 
@@ -181,7 +194,7 @@ public sealed class ManifestSync
     }
 
     /// <summary>What is at an entry's target now, and so what the sync does there.</summary>
-    private static async Task<SyncStep> CheckAsync(ManifestEntry entry, string target, bool force, CancellationToken cancellationToken)
+    private static async Task<SyncStep> CheckAsync(ManifestEntry entry, string target, bool force, KnownHashes hashes, CancellationToken cancellationToken)
     {
         var record = File.Exists(SidecarWriter.RecordPath(target)) ? SidecarWriter.ReadRecord(SidecarWriter.RecordPath(target)) : null;
         if (Directory.Exists(target))
@@ -197,7 +210,7 @@ public sealed class ManifestSync
 
         var otherVersion = record is not null && record.Hub == entry.Hub && record.ModelId == entry.ModelId && record.VersionId != entry.VersionId;
         var sha256 = file.Length == entry.Size || (otherVersion && file.Length == record!.Size)
-            ? (await FrontierHasher.HashFileAsync(target, gitBlob: false, cancellationToken).ConfigureAwait(false)).Sha256
+            ? await hashes.Sha256Async(file, cancellationToken).ConfigureAwait(false)
             : null;
         if (sha256 == entry.Sha256)
         {
@@ -367,6 +380,60 @@ public sealed class ManifestSync
 
     private static ModelHubException Problem(string errorId, HubErrorCategory category, string message, string action, string target) =>
         new(errorId, category, message, action) { Target = target };
+
+    /// <summary>
+    /// Files' SHA-256 from the local library's hash cache (what Get-InstalledHubModel keeps, by path, size and last-write
+    /// time), so a file unchanged since it was last hashed is not read again; new hashes are added to it.
+    /// </summary>
+    private sealed class KnownHashes
+    {
+        private readonly HashCache _cache;
+        private readonly List<string> _warnings;
+        private bool _changed;
+
+        public KnownHashes(string stateFolder, List<string> warnings)
+        {
+            _warnings = warnings;
+            _cache = HashCache.Load(Path.Combine(stateFolder, LibraryScanner.StateFolderName), Warn);
+        }
+
+        public async Task<string> Sha256Async(FileInfo file, CancellationToken cancellationToken)
+        {
+            if (_cache.Get(Found(file)) is { Sha256: { } known })
+            {
+                return known;
+            }
+
+            var sha256 = (await FrontierHasher.HashFileAsync(file.FullName, gitBlob: false, cancellationToken).ConfigureAwait(false)).Sha256;
+            Remember(file, sha256);
+            return sha256;
+        }
+
+        public void Remember(FileInfo file, string sha256)
+        {
+            file.Refresh();
+            _cache.Put(Found(file), cached => cached.Sha256 = sha256);
+            _changed = true;
+        }
+
+        public void Save()
+        {
+            if (_changed)
+            {
+                _cache.Save(Warn);
+            }
+        }
+
+        private static FoundEntry Found(FileInfo file) => new() { Path = file.FullName, Size = file.Length, LastWriteUtc = file.LastWriteTimeUtc };
+
+        private void Warn(string text)
+        {
+            lock (_warnings)
+            {
+                _warnings.Add(text);
+            }
+        }
+    }
 
     /// <summary>Passes an install's reports on, keeping its results for the sync's own.</summary>
     private sealed class Collecting : IInstallObserver

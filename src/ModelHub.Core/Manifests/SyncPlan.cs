@@ -85,6 +85,9 @@ public sealed class SyncPlan
     public string ToolRoot { get; init; } = string.Empty;
 
     public IReadOnlyList<SyncStep> Steps { get; init; } = Array.Empty<SyncStep>();
+
+    /// <summary>What the user should know about the check itself (the local hash cache unreadable or not saved).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
 }
 
 /// <summary>What a sync reports while it runs: each step's outcome as it comes (with its error when it failed), plus the installs' own reports.</summary>

@@ -110,6 +110,8 @@ public sealed class SyncHubModelCommand : ModelHubCmdlet
             return;
         }
 
+        plan.Warnings.ToList().ForEach(WriteWarning);
+
         // Every -WhatIf and -Confirm decision on the pipeline thread, before anything changes.
         var approved = plan.Steps.Where(step => !step.ChangesFiles || ShouldProcess(step.Path, Describe(step))).ToList();
         SyncSummary? summary = null;

@@ -75,6 +75,27 @@ public sealed class ManifestSyncTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_unchanged_since_it_was_hashed_is_checked_from_the_librarys_hash_cache()
+    {
+        var file = Put("models/loras/a.safetensors", 1);
+        var manifest = Manifest(Entry("1", "10", "models/loras/a.safetensors", file.Bytes));
+        Assert.Equal(SyncAction.Verified, Assert.Single((await PlanAsync(manifest)).Steps).Action);
+
+        // The cache (library/hashes.json, keyed by path, size and write time) now answers for the file: a hash it
+        // holds is believed without reading the file, and a changed file is read again.
+        var hashes = Path.Combine(_http.Runtime.Settings.Read().StateFolder, "library", "hashes.json");
+        var cached = JsonNode.Parse(File.ReadAllText(hashes))!;
+        var facts = cached["files"]![file.Path]!;
+        Assert.Equal(Sha(file.Bytes), facts["sha256"]!.GetValue<string>());
+        facts["sha256"] = new string('0', 64);
+        File.WriteAllText(hashes, cached.ToJsonString());
+        Assert.Equal(SyncAction.Drifted, Assert.Single((await PlanAsync(manifest)).Steps).Action);
+
+        File.SetLastWriteTimeUtc(file.Path, File.GetLastWriteTimeUtc(file.Path).AddSeconds(1));
+        Assert.Equal(SyncAction.Verified, Assert.Single((await PlanAsync(manifest)).Steps).Action);
+    }
+
+    [Fact]
     public async Task Prune_and_Force_turn_drift_into_changes()
     {
         Put("models/loras/modified.safetensors", 2, tamper: true);
