@@ -104,13 +104,12 @@ public sealed class SyncHubModelCommand : ModelHubCmdlet
             }
         });
 
-        if (unusable is not null || plan is null)
+        if (unusable is not null)
         {
-            ThrowHubError(unusable!, path);
-            return;
+            ThrowHubError(unusable, path);
         }
 
-        plan.Warnings.ToList().ForEach(WriteWarning);
+        plan!.Warnings.ToList().ForEach(WriteWarning);
 
         // Every -WhatIf and -Confirm decision on the pipeline thread, before anything changes.
         var approved = plan.Steps.Where(step => !step.ChangesFiles || ShouldProcess(step.Path, Describe(step))).ToList();

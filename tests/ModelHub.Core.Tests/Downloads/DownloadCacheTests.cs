@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 using System.Threading.Tasks;
 using ModelHub.Downloads;
 using ModelHub.Tests.Fakes;
@@ -62,6 +63,36 @@ public sealed class DownloadCacheTests : IDisposable
         Assert.Equal(Content.Length, second.BytesDownloaded);
         Assert.Equal(Content, File.ReadAllBytes(second.Path));
         Assert.Equal(Content, File.ReadAllBytes(Entry));
+    }
+
+    [Fact]
+    public async Task A_cache_on_another_volume_is_copied_from_and_checked_as_it_is_copied()
+    {
+        // /dev/shm is a tmpfs, another volume than the temporary folder's on the Linux machines the tests run on.
+        Assert.True(OperatingSystem.IsLinux() && Directory.Exists("/dev/shm"), "This test needs a second volume at /dev/shm.");
+        var cache = Path.Combine("/dev/shm", "modelhub-tests-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var sha256 = DownloadHarness.Sha256(Content);
+            var entry = DownloadCache.EntryPath(cache, sha256);
+            Directory.CreateDirectory(Path.GetDirectoryName(entry)!);
+            File.WriteAllBytes(entry, Content);
+            var target = Path.Combine(_folder.Path, "copy.partial");
+
+            Assert.True(await DownloadCache.TryPlaceAsync(entry, target, sha256, Content.Length, justVerified: true, CancellationToken.None));
+            Assert.Equal(Content, File.ReadAllBytes(target));
+
+            var damaged = (byte[])Content.Clone();
+            damaged[^1] ^= 0xFF;
+            File.WriteAllBytes(entry, damaged);
+            Assert.False(await DownloadCache.TryPlaceAsync(entry, target, sha256, Content.Length, justVerified: true, CancellationToken.None));
+            Assert.False(File.Exists(target));
+            Assert.False(File.Exists(entry));
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
     }
 
     [Fact]
