@@ -140,7 +140,6 @@ internal static class HuggingFaceCache
         {
             Path = snapshot.FullName,
             IsFolder = true,
-            ScanFolder = snapshot.FullName,
             Size = files.Where(file => file.Exists).Sum(file => file.Length),
             LastWriteUtc = files.Where(file => file.Exists).Select(file => file.LastWriteTimeUtc).DefaultIfEmpty(snapshot.LastWriteTimeUtc).Max(),
             Known = known,
@@ -160,8 +159,7 @@ internal static class HuggingFaceCache
             yield return new FoundEntry
             {
                 Path = file.FullName,
-                ScanFolder = snapshot.FullName,
-                Size = blob.Length,
+                    Size = blob.Length,
                 LastWriteUtc = blob.LastWriteTimeUtc,
                 Known = known with
                 {
@@ -187,13 +185,14 @@ internal static class HuggingFaceCache
 /// </summary>
 internal static class LocalDirMetadata
 {
-    private static readonly string DownloadFolder = Path.Combine(".cache", "huggingface", "download");
+    /// <summary>Where huggingface_hub keeps a local dir's metadata, relative to the dir.</summary>
+    public static readonly string DownloadFolder = Path.Combine(".cache", "huggingface", "download");
 
-    /// <summary>The metadata of the file (a pipeline: of its model_index.json) in a local dir at or above it, within the scanned folder.</summary>
+    /// <summary>The metadata of the file (a pipeline: of its model_index.json) in the nearest local dir that has it.</summary>
     public static Identity? Find(FoundEntry entry, Func<string, string?> repositoryOfCommit)
     {
         var file = entry.IsFolder ? Path.Combine(entry.Path, ModelFiles.DiffusersIndex) : entry.Path;
-        for (var folder = Path.GetDirectoryName(file); folder is not null && LibraryFolders.IsInside(folder, entry.ScanFolder); folder = Path.GetDirectoryName(folder))
+        foreach (var folder in entry.LocalDirs)
         {
             var relative = file.Substring(folder.Length).TrimStart(Path.DirectorySeparatorChar);
             var metadata = Path.Combine(folder, DownloadFolder, relative + ".metadata");

@@ -52,10 +52,10 @@ internal static class LibraryFolders
     public static StringComparer PathComparer { get; } =
         System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Linux) ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
 
-    /// <summary>Whether <paramref name="path"/> is <paramref name="folder"/> or lies inside it.</summary>
-    public static bool IsInside(string path, string folder)
-    {
-        var prefix = folder.TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar;
-        return PathComparer.Equals(path, folder) || path.StartsWith(prefix, PathComparer == StringComparer.Ordinal ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
-    }
+    public static StringComparison PathComparison { get; } =
+        PathComparer == StringComparer.Ordinal ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+
+    /// <summary>What the paths inside <paramref name="folder"/> start with: the folder and a separator.</summary>
+    public static string Prefix(string folder) =>
+        folder.TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar;
 }

@@ -107,7 +107,8 @@ public sealed class LibraryScanner
                 continue;
             }
 
-            pending.Add(new Pending(entry) { Partial = identity ?? LocalDirMetadata.Find(entry, scan.RepositoryOfCommit), Sha256 = identity?.Sha256 ?? hashHint });
+            var partial = identity ?? LocalDirMetadata.Find(entry, scan.RepositoryOfCommit);
+            pending.Add(new Pending(entry) { Partial = partial, Sha256 = partial?.Sha256 ?? hashHint });
         }
 
         await HashAsync(pending, scan, cancellationToken).ConfigureAwait(false);
@@ -194,12 +195,13 @@ public sealed class LibraryScanner
         var work = new ConcurrentQueue<Pending>(queue.OrderByDescending(item => item.Entry.Size));
         var workers = Enumerable.Range(0, Math.Max(1, Math.Min(Environment.ProcessorCount, MaxParallelHashing))).Select(_ => Task.Run(() =>
         {
+            using var hasher = new ContentHasher();
             while (work.TryDequeue(out var item))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    var sha256 = ContentHasher.Sha256(item.Entry.Path, scan.Content, scan.Hashed, cancellationToken);
+                    var sha256 = hasher.Sha256(item.Entry.Path, scan.Content, scan.Hashed, cancellationToken);
                     item.Sha256 = sha256;
                     scan.Hashes.Put(item.Entry, cached => cached.Sha256 = sha256);
                 }
@@ -222,13 +224,14 @@ public sealed class LibraryScanner
         var now = _time.GetUtcNow();
         var candidates = pending.Where(item => item.Partial is null && item.Sha256 is not null).ToList();
         var toAsk = new List<string>();
+        var asking = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in candidates)
         {
             if (!scan.Request.Refresh && scan.Memory.Get(item.Sha256!, now) is { } remembered)
             {
                 item.Found = remembered.Match;
             }
-            else if (!toAsk.Contains(item.Sha256!))
+            else if (asking.Add(item.Sha256!))
             {
                 toAsk.Add(item.Sha256!);
             }

@@ -28,6 +28,9 @@ internal abstract class LibraryState<T>
 
     protected T Data { get; }
 
+    /// <summary>Set when the data changed since it was read, so an unchanged state is not written again.</summary>
+    protected bool Changed { get; set; }
+
     protected static T LoadData(string path, Action<string> warning)
     {
         if (!File.Exists(path))
@@ -48,6 +51,11 @@ internal abstract class LibraryState<T>
 
     public void Save(Action<string> warning)
     {
+        if (!Changed)
+        {
+            return;
+        }
+
         try
         {
             string text;
@@ -118,6 +126,7 @@ internal sealed class HashCache : LibraryState<HashCache.Contents>
             }
 
             update(cached);
+            Changed = true;
         }
     }
 
@@ -126,9 +135,10 @@ internal sealed class HashCache : LibraryState<HashCache.Contents>
     {
         lock (Data)
         {
-            foreach (var path in Data.Files.Keys.Where(path => !found.Contains(path) && scannedFolders.Any(folder => LibraryFolders.IsInside(path, folder))).ToList())
+            var prefixes = scannedFolders.Select(LibraryFolders.Prefix).ToList();
+            foreach (var path in Data.Files.Keys.Where(path => !found.Contains(path) && prefixes.Any(prefix => path.StartsWith(prefix, LibraryFolders.PathComparison))).ToList())
             {
-                Data.Files.Remove(path);
+                Changed |= Data.Files.Remove(path);
             }
         }
     }
@@ -188,6 +198,7 @@ internal sealed class LookupMemory : LibraryState<LookupMemory.Contents>
         lock (Data)
         {
             Data.Hashes[sha256] = new RememberedLookup { CheckedAt = now, Match = match };
+            Changed = true;
         }
     }
 

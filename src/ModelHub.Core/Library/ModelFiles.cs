@@ -17,15 +17,21 @@ internal sealed class FoundEntry
     /// <summary>The type the tool reads from the folder it was found in; null in a plain folder.</summary>
     public ModelType? TypeHint { get; init; }
 
-    /// <summary>The folder the scan walked to find it (where --local-dir metadata is looked for, at most up to here).</summary>
-    public string ScanFolder { get; init; } = string.Empty;
-
     public long Size { get; init; }
 
     public DateTime LastWriteUtc { get; init; }
 
     /// <summary>What the place it was found in already says (the Hugging Face cache's layout).</summary>
     public Identity? Known { get; init; }
+
+    /// <summary>The names in the folder that holds it, read in the same listing (so sidecars are looked up without a call each); null when not listed.</summary>
+    public ISet<string>? Siblings { get; init; }
+
+    /// <summary>The folders at or above it, nearest first, that hold huggingface_hub's --local-dir metadata (.cache/huggingface/download).</summary>
+    public IReadOnlyList<string> LocalDirs { get; init; } = Array.Empty<string>();
+
+    /// <summary>Whether a file beside it exists: from the folder's listing when there is one.</summary>
+    public bool HasSibling(string path) => Siblings?.Contains(System.IO.Path.GetFileName(path)) ?? System.IO.File.Exists(path);
 }
 
 /// <summary>
@@ -50,38 +56,30 @@ internal static class ModelFiles
     public static bool IsDiffusersFolder(string folder) => File.Exists(System.IO.Path.Combine(folder, DiffusersIndex));
 
     /// <summary>Every model under <paramref name="folder"/>; a subfolder that cannot be listed goes to <paramref name="unreadable"/>.</summary>
-    public static IEnumerable<FoundEntry> Find(ScanFolder folder, Action<string, Exception> unreadable) =>
-        Walk(folder, folder.Path, 0, unreadable);
+    public static IEnumerable<FoundEntry> Find(ScanFolder folder, Action<string, Exception> unreadable)
+    {
+        // A folder given that is itself a pipeline (-Path to a diffusers folder) is one entry.
+        var localDirs = LocalDirsOf(folder.Path, Array.Empty<string>());
+        return IsDiffusersFolder(folder.Path)
+            ? new[] { Pipeline(folder.Path, folder, siblings: null, localDirs) }
+            : Walk(folder, folder.Path, 0, localDirs, unreadable);
+    }
 
     /// <summary>A diffusers folder as one entry: every file's bytes, hidden folders left out, dated by its model_index.json.</summary>
-    public static FoundEntry Pipeline(string path, Tool? tool, ModelType? typeHint, string scanFolder) => new()
+    private static FoundEntry Pipeline(string path, ScanFolder folder, ISet<string>? siblings, IReadOnlyList<string> localDirs) => new()
     {
         Path = path,
         IsFolder = true,
-        Tool = tool,
-        TypeHint = typeHint,
-        ScanFolder = scanFolder,
+        Tool = folder.Tool,
+        TypeHint = folder.Type,
         Size = Visible(new DirectoryInfo(path)).Sum(file => file.Length),
         LastWriteUtc = File.GetLastWriteTimeUtc(System.IO.Path.Combine(path, DiffusersIndex)),
+        Siblings = siblings,
+        LocalDirs = LocalDirsOf(path, localDirs),
     };
 
-    public static FoundEntry Single(FileInfo file, Tool? tool, ModelType? typeHint, string scanFolder) => new()
+    private static IEnumerable<FoundEntry> Walk(ScanFolder folder, string path, int depth, IReadOnlyList<string> localDirs, Action<string, Exception> unreadable)
     {
-        Path = file.FullName,
-        Tool = tool,
-        TypeHint = typeHint,
-        ScanFolder = scanFolder,
-        Size = file.Length,
-        LastWriteUtc = file.LastWriteTimeUtc,
-    };
-
-    private static IEnumerable<FoundEntry> Walk(ScanFolder folder, string path, int depth, Action<string, Exception> unreadable)
-    {
-        if (IsDiffusersFolder(path))
-        {
-            return new[] { Pipeline(path, folder.Tool, folder.Type, folder.Path) };
-        }
-
         FileSystemInfo[] entries;
         try
         {
@@ -93,21 +91,37 @@ internal static class ModelFiles
             return Array.Empty<FoundEntry>();
         }
 
+        var siblings = new HashSet<string>(entries.Select(entry => entry.Name), LibraryFolders.PathComparer);
         var found = new List<FoundEntry>();
         foreach (var entry in entries.OrderBy(entry => entry.Name, StringComparer.Ordinal))
         {
             if (entry is FileInfo file && IsModelFile(file.Name))
             {
-                found.Add(Single(file, folder.Tool, folder.Type, folder.Path));
+                found.Add(new FoundEntry
+                {
+                    Path = file.FullName,
+                    Tool = folder.Tool,
+                    TypeHint = folder.Type,
+                                Size = file.Length,
+                    LastWriteUtc = file.LastWriteTimeUtc,
+                    Siblings = siblings,
+                    LocalDirs = localDirs,
+                });
             }
             else if (entry is DirectoryInfo directory && !directory.Name.StartsWith(".", StringComparison.Ordinal) && depth < MaxDepth)
             {
-                found.AddRange(Walk(folder, directory.FullName, depth + 1, unreadable));
+                found.AddRange(IsDiffusersFolder(directory.FullName)
+                    ? new[] { Pipeline(directory.FullName, folder, siblings, localDirs) }
+                    : Walk(folder, directory.FullName, depth + 1, LocalDirsOf(directory.FullName, localDirs), unreadable));
             }
         }
 
         return found;
     }
+
+    /// <summary>The local dirs above, with <paramref name="path"/> first when it holds --local-dir metadata.</summary>
+    private static IReadOnlyList<string> LocalDirsOf(string path, IReadOnlyList<string> above) =>
+        Directory.Exists(System.IO.Path.Combine(path, LocalDirMetadata.DownloadFolder)) ? new[] { path }.Concat(above).ToArray() : above;
 
     private static IEnumerable<FileInfo> Visible(DirectoryInfo folder) =>
         folder.EnumerateFiles().Concat(folder.EnumerateDirectories().Where(sub => !sub.Name.StartsWith(".", StringComparison.Ordinal)).SelectMany(Visible));

@@ -22,18 +22,21 @@ internal static class SidecarReader
     public static Identity? Read(FoundEntry entry, Action<string> warning, out string? hashHint)
     {
         hashHint = null;
-        var nameBase = SidecarWriter.NameBase(entry.Path);
-        if (SidecarWriter.ReadRecord(nameBase + SidecarWriter.RecordExtension) is { } record && (entry.IsFolder || record.Size == entry.Size))
+        // SidecarWriter.NameBase's rule, without asking the file system whether the path is a folder: the entry knows.
+        var nameBase = entry.IsFolder ? entry.Path : Path.Combine(Path.GetDirectoryName(entry.Path)!, Path.GetFileNameWithoutExtension(entry.Path));
+        // Most files have no record: checking the listing first spares ReadRecord a FileNotFoundException per file.
+        var recordPath = nameBase + SidecarWriter.RecordExtension;
+        if (entry.HasSibling(recordPath) && SidecarWriter.ReadRecord(recordPath) is { } record && (entry.IsFolder || record.Size == entry.Size))
         {
             return FromRecord(record);
         }
 
-        if (Parse(nameBase + SidecarWriter.CivitaiInfoExtension, warning) is { } info && FromCivitaiInfo(info, Path.GetFileName(entry.Path)) is { } fromInfo)
+        if (Parse(entry, nameBase + SidecarWriter.CivitaiInfoExtension, warning) is { } info && FromCivitaiInfo(info, Path.GetFileName(entry.Path)) is { } fromInfo)
         {
             return fromInfo;
         }
 
-        if (Parse(nameBase + SidecarWriter.UserMetadataExtension, warning) is { } metadata)
+        if (Parse(entry, nameBase + SidecarWriter.UserMetadataExtension, warning) is { } metadata)
         {
             var fromMetadata = FromUserMetadata(metadata);
             hashHint = Hash(metadata, A1111Metadata.Sha256);
@@ -43,7 +46,7 @@ internal static class SidecarReader
             }
         }
 
-        return Parse(nameBase + StabilityMatrixExtension, warning) is { } connected ? FromStabilityMatrix(connected) : null;
+        return Parse(entry, nameBase + StabilityMatrixExtension, warning) is { } connected ? FromStabilityMatrix(connected) : null;
     }
 
     private static Identity FromRecord(InstallRecord record) => new()
@@ -141,9 +144,9 @@ internal static class SidecarReader
     }
 
     /// <summary>The sidecar's JSON object; null when there is none, or (with a warning) when it is not an object.</summary>
-    private static JsonElement? Parse(string path, Action<string> warning)
+    private static JsonElement? Parse(FoundEntry entry, string path, Action<string> warning)
     {
-        if (!File.Exists(path))
+        if (!entry.HasSibling(path))
         {
             return null;
         }
