@@ -22,13 +22,17 @@
         'Get-HubModelCard'
         'Get-HubModelFile'
         'Get-HubModelImage'
+        'Get-HubModelUpdate'
         'Get-HubModelVersion'
         'Get-InstalledHubModel'
         'Install-HubModel'
         'Save-HubModel'
         'Set-HubConfiguration'
+        'Set-HubModelPin'
         'Show-HubModelGallery'
         'Sync-HubModel'
+        'Uninstall-HubModel'
+        'Update-HubModel'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

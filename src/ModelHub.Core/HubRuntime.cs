@@ -5,8 +5,9 @@ using ModelHub.Discovery;
 using ModelHub.Downloads;
 using ModelHub.Http;
 using ModelHub.Installs;
-using ModelHub.Manifests;
 using ModelHub.Library;
+using ModelHub.Library.Updates;
+using ModelHub.Manifests;
 using ModelHub.Hubs.Civitai;
 using ModelHub.Hubs.HuggingFace;
 using ModelHub.Settings;
@@ -47,6 +48,8 @@ public sealed class HubRuntime : IDisposable
             .AddSingleton<FileDownloader>()
             .AddSingleton<SidecarWriter>()
             .AddSingleton<ModelInstaller>()
+            .AddSingleton<UpdateChecker>()
+            .AddSingleton<UpdateInstaller>()
             .AddSingleton<ManifestSync>()
             .AddSingleton<LibraryScanner>()
             .AddSingleton<TokenFiles>()
@@ -71,6 +74,12 @@ public sealed class HubRuntime : IDisposable
 
     /// <summary>Install-HubModel and Save-HubModel.</summary>
     public ModelInstaller Installs => _services.GetRequiredService<ModelInstaller>();
+
+    /// <summary>Get-HubModelUpdate: newer versions of installed models.</summary>
+    public UpdateChecker Updates => _services.GetRequiredService<UpdateChecker>();
+
+    /// <summary>Update-HubModel: installs updates in place of the installed copies.</summary>
+    public UpdateInstaller Updater => _services.GetRequiredService<UpdateInstaller>();
 
     /// <summary>Sync-HubModel: makes a tool root match a manifest.</summary>
     public ManifestSync Manifests => _services.GetRequiredService<ManifestSync>();

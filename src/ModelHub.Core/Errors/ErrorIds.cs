@@ -38,6 +38,9 @@ public static class ErrorIds
     public const string NoMatchingFile = nameof(NoMatchingFile);
     public const string ToolRootNotSet = nameof(ToolRootNotSet);
     public const string UnsupportedPlacement = nameof(UnsupportedPlacement);
+    public const string InstalledModelNotFound = nameof(InstalledModelNotFound);
+    public const string InstallRecordNotFound = nameof(InstallRecordNotFound);
+    public const string UninstallFailed = nameof(UninstallFailed);
     public const string ManifestInvalid = nameof(ManifestInvalid);
     public const string ManifestNotFound = nameof(ManifestNotFound);
     public const string ManifestExists = nameof(ManifestExists);

@@ -62,8 +62,14 @@ public sealed class InstallRecord
     /// <summary>For a diffusers folder: each file's path inside it, hash and size.</summary>
     public IReadOnlyList<InstallRecordFile>? Files { get; init; }
 
-    /// <summary>The record of an install: a single file's hash, or a folder's files each with theirs.</summary>
-    internal static InstallRecord Of(InstalledItem item)
+    /// <summary>
+    /// The sidecars ModelHub itself wrote beside the install (not a user's file it merged into), each with its SHA-256 as
+    /// written: Uninstall-HubModel removes those still unchanged and leaves every other file.
+    /// </summary>
+    public IReadOnlyList<InstallRecordSidecar>? Sidecars { get; init; }
+
+    /// <summary>The record of an install: a single file's hash, or a folder's files each with theirs, and the sidecars written.</summary>
+    internal static InstallRecord Of(InstalledItem item, IReadOnlyList<InstallRecordSidecar>? sidecars)
     {
         var single = item.IsFolder ? null : item.Files.FirstOrDefault();
         return new InstallRecord
@@ -88,6 +94,7 @@ public sealed class InstallRecord
             Rule = item.Rule,
             Pinned = item.Pinned,
             Files = item.IsFolder ? item.Files.Select(file => new InstallRecordFile { Path = PathInFolder(item.Path, file), Sha256 = file.Sha256.ToLowerInvariant(), Size = file.Size }).ToArray() : null,
+            Sidecars = sidecars is { Count: > 0 } ? sidecars : null,
         };
     }
 
@@ -111,4 +118,12 @@ public sealed class InstallRecordFile
     public string Sha256 { get; init; } = string.Empty;
 
     public long Size { get; init; }
+}
+
+/// <summary>A sidecar ModelHub wrote: its file name (beside the install) and its SHA-256 when written.</summary>
+public sealed class InstallRecordSidecar
+{
+    public string Name { get; init; } = string.Empty;
+
+    public string Sha256 { get; init; } = string.Empty;
 }

@@ -36,7 +36,7 @@ public sealed class SidecarWriter
     public const string RecordExtension = ".modelhub.json";
 
     /// <summary>A1111's preview extensions (find_preview: png, jpg, jpeg, webp, gif), and AVIF, which images may also be.</summary>
-    private static readonly string[] PreviewExtensions = { ".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif" };
+    public static readonly IReadOnlyList<string> PreviewExtensions = new[] { ".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif" };
 
     /// <summary>Sample images tried for a preview: the first that really is an image (not a video) is kept.</summary>
     private const int PreviewCandidates = 3;
@@ -86,11 +86,12 @@ public sealed class SidecarWriter
     /// Writes the record only (Save-HubModel writes none; the record is what -Path installs keep too). A file system that
     /// refuses it is <see cref="ErrorIds.FileWriteFailed"/>.
     /// </summary>
-    public static void WriteRecord(InstalledItem item) => WriteRecord(item, NoSecrets);
+    public static void WriteRecord(InstalledItem item) => WriteRecord(item, NoSecrets, Array.Empty<WrittenSidecar>());
 
     /// <summary>
     /// Writes every sidecar for the item and returns warnings for those that could not be written (a failed preview
-    /// never fails the install). A diffusers folder gets only the record, beside the folder.
+    /// never fails the install). A diffusers folder gets only the record, beside the folder. The record lists the
+    /// sidecars ModelHub wrote (<see cref="InstallRecord.Sidecars"/>), never a user's file it merged into.
     /// </summary>
     /// <remarks>
     /// Nothing here fails the install: a record, hub answer or file that cannot be had is a warning; only cancellation
@@ -101,30 +102,28 @@ public sealed class SidecarWriter
     {
         var warnings = new List<string>();
         var secrets = new[] { options.Token };
-        try
-        {
-            WriteRecord(item, secrets);
-        }
-        catch (ModelHubException exception)
-        {
-            warnings.Add(exception.Message);
-        }
-
+        var recorded = TryWriteRecord(item, secrets, Array.Empty<WrittenSidecar>(), warnings);
         if (item.IsFolder || item.Files.FirstOrDefault() is not { } file)
         {
             return warnings;
         }
 
         var nameBase = NameBase(item.Path);
+        var written = new List<WrittenSidecar>();
         if (item.Model.Hub == Hub.Civitai)
         {
             var infoPath = nameBase + CivitaiInfoExtension;
-            await AttemptAsync(infoPath, warnings, () => WriteCivitaiInfoAsync(item, infoPath, options, secrets, cancellationToken)).ConfigureAwait(false);
+            await AttemptAsync(infoPath, warnings, written, () => WriteCivitaiInfoAsync(item, infoPath, options, secrets, cancellationToken)).ConfigureAwait(false);
         }
 
         var metadataPath = nameBase + UserMetadataExtension;
-        await AttemptAsync(metadataPath, warnings, () => WriteUserMetadataAsync(item, file, metadataPath, options, secrets, warnings, cancellationToken)).ConfigureAwait(false);
-        await AttemptAsync(nameBase + PreviewSuffix, warnings, () => WritePreviewAsync(item, nameBase, options, warnings, cancellationToken)).ConfigureAwait(false);
+        await AttemptAsync(metadataPath, warnings, written, () => WriteUserMetadataAsync(item, file, metadataPath, options, secrets, warnings, cancellationToken)).ConfigureAwait(false);
+        await AttemptAsync(nameBase + PreviewSuffix, warnings, written, () => WritePreviewAsync(item, nameBase, options, warnings, cancellationToken)).ConfigureAwait(false);
+        if (recorded && written.Count > 0)
+        {
+            TryWriteRecord(item, secrets, written, warnings);
+        }
+
         return warnings;
     }
 
@@ -137,17 +136,7 @@ public sealed class SidecarWriter
     {
         var warnings = new List<string>();
         var secrets = new[] { options.Token };
-        if (!File.Exists(RecordPath(item.Path)))
-        {
-            try
-            {
-                WriteRecord(item, secrets);
-            }
-            catch (ModelHubException exception)
-            {
-                warnings.Add(exception.Message);
-            }
-        }
+        var writesRecord = !File.Exists(RecordPath(item.Path)) && TryWriteRecord(item, secrets, Array.Empty<WrittenSidecar>(), warnings);
 
         if (item.IsFolder)
         {
@@ -156,19 +145,54 @@ public sealed class SidecarWriter
 
         var nameBase = NameBase(item.Path);
         var infoPath = nameBase + CivitaiInfoExtension;
+        var written = new List<WrittenSidecar>();
         if (item.Model.Hub == Hub.Civitai && !File.Exists(infoPath))
         {
-            await AttemptAsync(infoPath, warnings, () => WriteCivitaiInfoAsync(item, infoPath, options, secrets, cancellationToken)).ConfigureAwait(false);
+            await AttemptAsync(infoPath, warnings, written, () => WriteCivitaiInfoAsync(item, infoPath, options, secrets, cancellationToken)).ConfigureAwait(false);
         }
 
-        await AttemptAsync(nameBase + PreviewSuffix, warnings, () => WritePreviewAsync(item, nameBase, options, warnings, cancellationToken)).ConfigureAwait(false);
+        await AttemptAsync(nameBase + PreviewSuffix, warnings, written, () => WritePreviewAsync(item, nameBase, options, warnings, cancellationToken)).ConfigureAwait(false);
+        if (writesRecord && written.Count > 0)
+        {
+            TryWriteRecord(item, secrets, written, warnings);
+        }
+
         return warnings;
     }
 
-    private static void WriteRecord(InstalledItem item, IReadOnlyList<string?> secrets)
+    /// <summary>Writes the record; false (and a warning) when the file system refuses it.</summary>
+    private static bool TryWriteRecord(InstalledItem item, IReadOnlyList<string?> secrets, IReadOnlyList<WrittenSidecar> written, List<string> warnings)
+    {
+        try
+        {
+            WriteRecord(item, secrets, written);
+            return true;
+        }
+        catch (ModelHubException exception)
+        {
+            warnings.Add(exception.Message);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Writes the record. Its sidecars: those an earlier record of ours listed that are still as it wrote them (or that
+    /// were just rewritten from such a state), and those just <paramref name="written"/> that did not exist before.
+    /// </summary>
+    private static void WriteRecord(InstalledItem item, IReadOnlyList<string?> secrets, IReadOnlyList<WrittenSidecar> written)
     {
         var path = RecordPath(item.Path);
-        var record = JsonSerializer.SerializeToNode(InstallRecord.Of(item), StoredJson.Record)!;
+        var folder = Path.GetDirectoryName(path)!;
+        var rewritten = written.Select(sidecar => Path.GetFileName(sidecar.Path)).ToList();
+        var ours = (ReadRecord(path)?.Sidecars ?? Array.Empty<InstallRecordSidecar>())
+            .Where(sidecar => rewritten.Contains(sidecar.Name) || SidecarFiles.IsUnchanged(folder, sidecar))
+            .Select(sidecar => sidecar.Name)
+            .Concat(written.Where(sidecar => sidecar.Created).Select(sidecar => Path.GetFileName(sidecar.Path)))
+            .Distinct()
+            .Where(name => File.Exists(Path.Combine(folder, name)))
+            .Select(name => new InstallRecordSidecar { Name = name, Sha256 = SidecarFiles.Sha256Of(Path.Combine(folder, name)) })
+            .ToList();
+        var record = JsonSerializer.SerializeToNode(InstallRecord.Of(item, ours), StoredJson.Record)!;
         StoredJson.Clean(record, secrets);
         try
         {
@@ -185,12 +209,20 @@ public sealed class SidecarWriter
         }
     }
 
-    /// <summary>Runs one sidecar's writing; a hub failure or a refused write becomes a warning naming the sidecar.</summary>
-    private static async Task AttemptAsync(string path, List<string> warnings, Func<Task> write)
+    /// <summary>
+    /// Runs one sidecar's writing (which returns the path it wrote, or null when it wrote nothing) and notes whether it
+    /// created the file; a hub failure or a refused write becomes a warning naming the sidecar.
+    /// </summary>
+    private static async Task AttemptAsync(string path, List<string> warnings, List<WrittenSidecar> written, Func<Task<string?>> write)
     {
+        // The preview's path gains its extension as it is written, and a preview is only written where none was.
+        var existed = File.Exists(path);
         try
         {
-            await write().ConfigureAwait(false);
+            if (await write().ConfigureAwait(false) is { } wrote)
+            {
+                written.Add(new WrittenSidecar(wrote, Created: !existed));
+            }
         }
         catch (Exception exception) when (exception is ModelHubException || AtomicFile.IsWriteFailure(exception))
         {
@@ -199,19 +231,20 @@ public sealed class SidecarWriter
     }
 
     /// <summary>The version record as Civitai sent it; re-serialized only when it had to be cleaned of a secret.</summary>
-    private async Task WriteCivitaiInfoAsync(InstalledItem item, string path, HubCallOptions options, IReadOnlyList<string?> secrets, CancellationToken cancellationToken)
+    private async Task<string?> WriteCivitaiInfoAsync(InstalledItem item, string path, HubCallOptions options, IReadOnlyList<string?> secrets, CancellationToken cancellationToken)
     {
         var record = await _discovery.GetVersionRecordAsync(Hub.Civitai, item.Model.Id, item.Version.VersionId, options, cancellationToken).ConfigureAwait(false);
         var parsed = JsonNode.Parse(record);
         AtomicFile.WriteAllText(path, StoredJson.Clean(parsed, secrets) ? parsed!.ToJsonString(StoredJson.Python) : record);
+        return path;
     }
 
-    private async Task WriteUserMetadataAsync(InstalledItem item, InstalledFile file, string path, HubCallOptions options, IReadOnlyList<string?> secrets, List<string> warnings, CancellationToken cancellationToken)
+    private async Task<string?> WriteUserMetadataAsync(InstalledItem item, InstalledFile file, string path, HubCallOptions options, IReadOnlyList<string?> secrets, List<string> warnings, CancellationToken cancellationToken)
     {
         if (ReadUserMetadata(path) is not { } metadata)
         {
             warnings.Add(Text.Format(Messages.UserMetadataNotMerged, path));
-            return;
+            return null;
         }
 
         string? description = null;
@@ -225,6 +258,7 @@ public sealed class SidecarWriter
         }
 
         AtomicFile.WriteAllText(path, A1111Metadata.Merge(metadata, item, file, description, secrets).ToJsonString(StoredJson.Python));
+        return path;
     }
 
     /// <summary>The user's metadata (a new object when there is none yet); null when the file is not a JSON object.</summary>
@@ -252,11 +286,11 @@ public sealed class SidecarWriter
     }
 
     /// <summary>The first sample image of the version that is an image, unless an image already sits beside the model.</summary>
-    private async Task WritePreviewAsync(InstalledItem item, string nameBase, HubCallOptions options, List<string> warnings, CancellationToken cancellationToken)
+    private async Task<string?> WritePreviewAsync(InstalledItem item, string nameBase, HubCallOptions options, List<string> warnings, CancellationToken cancellationToken)
     {
         if (PreviewExtensions.Any(extension => File.Exists(nameBase + extension) || File.Exists(nameBase + PreviewSuffix + extension)))
         {
-            return;
+            return null;
         }
 
         var includeNsfw = _settings.Read().ContentPolicy != ContentPolicy.Strict && item.Model.Nsfw;
@@ -275,8 +309,7 @@ public sealed class SidecarWriter
         {
             try
             {
-                await _images.SaveAsAsync(image, nameBase + PreviewSuffix, options, cancellationToken).ConfigureAwait(false);
-                return;
+                return await _images.SaveAsAsync(image, nameBase + PreviewSuffix, options, cancellationToken).ConfigureAwait(false);
             }
             catch (InvalidHubResponseException)
             {
@@ -288,5 +321,10 @@ public sealed class SidecarWriter
         {
             warnings.Add(Text.Format(Messages.PreviewNotAnImage, item.Path, candidates.Count));
         }
+
+        return null;
     }
+
+    /// <summary>A sidecar file just written, and whether it was new (a file that was there before may be the user's).</summary>
+    private sealed record WrittenSidecar(string Path, bool Created);
 }

@@ -31,6 +31,8 @@ internal sealed class PipelineWriter : IHubHttpTrace
 
     public void Progress(ProgressRecord record) => _queue.Add(() => _cmdlet.WriteProgress(record));
 
+    public void Verbose(string text) => _queue.Add(() => _cmdlet.WriteVerbose(text));
+
     public void Sending(HttpMethod method, string redactedUrl, int attempt) =>
         _queue.Add(() => _cmdlet.WriteVerbose(attempt == 1 ? $"{method} {redactedUrl}" : $"{method} {redactedUrl} (attempt {attempt})"));
 
