@@ -2,16 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using ModelHub.Discovery;
 using ModelHub.Downloads;
 using ModelHub.Errors;
 using ModelHub.Installs;
-using ModelHub.IO;
 using ModelHub.Library;
+using ModelHub.Library.Updates;
 using ModelHub.Resources;
 using ModelHub.Settings;
 
@@ -44,8 +42,6 @@ public readonly struct SyncCheckProgress
 /// </summary>
 public sealed class ManifestSync
 {
-    private static readonly string[] PreviewExtensions = { ".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif" };
-
     private readonly ModelInstaller _installer;
     private readonly SettingsReader _settings;
 
@@ -327,51 +323,31 @@ public sealed class ManifestSync
         return step.Detail is null ? how : how is null ? step.Detail : step.Detail + "; " + how;
     }
 
-    /// <summary>Steps that install nothing: a record pinned, a file pruned, or a finding reported as it is.</summary>
+    /// <summary>
+    /// Steps that install nothing: a record pinned, a file pruned (with the sidecars ModelHub wrote and nobody changed,
+    /// as Uninstall-HubModel removes them), or a finding reported as it is.
+    /// </summary>
     private static (SyncItem, ModelHubException?) Settle(SyncStep step)
     {
         try
         {
             if (step.PinsRecord)
             {
-                Pin(SidecarWriter.RecordPath(step.Path));
+                PinWriter.SetPinned(step.Path, pinned: true);
                 return (step.ToItem(step.Action, Messages.SyncPinned), null);
             }
 
             if (step.Action == SyncAction.Pruned)
             {
-                Prune(step);
+                Uninstaller.Remove(Uninstaller.Plan(step.Path));
             }
 
             return (step.ToItem(step.Action, step.Detail), step.Error);
         }
-        catch (Exception exception) when (AtomicFile.IsWriteFailure(exception) || exception is JsonException)
+        catch (ModelHubException exception)
         {
-            var failure = Problem(ErrorIds.FileWriteFailed, HubErrorCategory.ResourceUnavailable, Text.Format(Messages.SyncStepNotDone, step.Path, exception.Message), Messages.DownloadWriteFailedAction, step.Path);
-            return (step.ToItem(SyncAction.Failed, failure.Message), failure);
+            return (step.ToItem(SyncAction.Failed, exception.Message), exception);
         }
-    }
-
-    /// <summary>Marks a record pinned, keeping everything else in it.</summary>
-    private static void Pin(string recordPath)
-    {
-        var record = JsonNode.Parse(File.ReadAllText(recordPath))!.AsObject();
-        record["pinned"] = true;
-        AtomicFile.WriteAllText(recordPath, record.ToJsonString(StoredJson.Record));
-    }
-
-    /// <summary>Removes a file ModelHub installed and the sidecars ModelHub wrote for it; A1111's &lt;name&gt;.json is left, as it may hold the user's notes.</summary>
-    private static void Prune(SyncStep step)
-    {
-        var nameBase = SidecarWriter.NameBase(step.Path);
-        File.Delete(step.Path);
-        File.Delete(nameBase + SidecarWriter.CivitaiInfoExtension);
-        foreach (var extension in PreviewExtensions)
-        {
-            File.Delete(nameBase + SidecarWriter.PreviewSuffix + extension);
-        }
-
-        File.Delete(nameBase + SidecarWriter.RecordExtension);
     }
 
     /// <summary>A name as a wildcard that matches only itself.</summary>

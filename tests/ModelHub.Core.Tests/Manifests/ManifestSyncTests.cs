@@ -143,14 +143,12 @@ public sealed class ManifestSyncTests : IDisposable
     }
 
     [Fact]
-    public async Task Applying_prunes_what_ModelHub_wrote_keeps_the_users_notes_and_records_pins()
+    public async Task Applying_prunes_what_ModelHub_installed_keeps_the_users_notes_and_records_pins()
     {
         var pinned = Put("models/loras/pinned.safetensors", 1);
         WriteRecord(pinned.Path, pinned.Bytes, "1", "10");
         var extra = Put("models/loras/extra.safetensors", 4);
         WriteRecord(extra.Path, extra.Bytes, "8", "80");
-        var sidecars = new[] { ".civitai.info", ".preview.png" }.Select(suffix => Path.Combine(Loras, "extra" + suffix)).ToList();
-        sidecars.ForEach(path => File.WriteAllText(path, "{}"));
         var notes = Path.Combine(Loras, "extra.json");
         File.WriteAllText(notes, "{\"notes\":\"mine\"}");
         var manifest = Manifest(Entry("1", "10", "models/loras/pinned.safetensors", pinned.Bytes, pinned: true));
@@ -169,7 +167,6 @@ public sealed class ManifestSyncTests : IDisposable
         Assert.Equal("1", record["modelId"]!.GetValue<string>());
         Assert.False(File.Exists(extra.Path));
         Assert.False(File.Exists(SidecarWriter.RecordPath(extra.Path)));
-        Assert.All(sidecars, path => Assert.False(File.Exists(path)));
         Assert.True(File.Exists(notes));
 
         var again = await _http.Runtime.Manifests.PlanAsync(request, null, CancellationToken.None);
