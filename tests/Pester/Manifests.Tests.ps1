@@ -253,6 +253,27 @@ Sync-HubModel -Manifest '$manifest' -Tool ComfyUI -ToolRoot '$Target'
         $LASTEXITCODE | Should -Not -Be 0
     }
 
+    It 'shows the download cache MODELHUB_CACHE names in Get-HubConfiguration, and Install-HubModel -CachePath takes files from it' {
+        $cache = Join-Path $TestDrive ([guid]::NewGuid()) 'cache'
+        $env:MODELHUB_CACHE = $cache
+        try {
+            (Get-HubConfiguration).CachePath | Should -Be $cache
+        }
+        finally {
+            $env:MODELHUB_CACHE = $null
+        }
+        (Get-HubConfiguration).CachePath | Should -BeNullOrEmpty
+
+        $first = Install-HubModel hf:modelhub-emulator/example-lora -Path (Join-Path $Target 'one') -CachePath $cache -WarningAction SilentlyContinue
+        Reset-HubEmulator
+        $second = Save-HubModel hf:modelhub-emulator/example-lora -Path (Join-Path $Target 'two') -CachePath $cache
+        $first.FromCache | Should -BeFalse
+        $second.FromCache | Should -BeTrue
+        $second.Sha256 | Should -Be $first.Sha256
+        @(Get-CdnFileRequest).Count | Should -Be 0
+        Join-Path $cache $first.Sha256.Substring(0, 2) $first.Sha256 | Should -Exist
+    }
+
     It 'syncs five roots at once through one cache: each file crosses the network once, every root bit-identical' {
         $cache = Join-Path $TestDrive ([guid]::NewGuid()) 'cache'
         $roots = 1..5 | ForEach-Object { Join-Path $TestDrive ([guid]::NewGuid()) "ComfyUI$_" }
