@@ -15,6 +15,7 @@
     CmdletsToExport      = @(
         'Connect-Hub'
         'Disconnect-Hub'
+        'Export-HubModelManifest'
         'Find-HubModel'
         'Get-HubConfiguration'
         'Get-HubModel'
@@ -29,6 +30,7 @@
         'Set-HubConfiguration'
         'Set-HubModelPin'
         'Show-HubModelGallery'
+        'Sync-HubModel'
         'Uninstall-HubModel'
         'Update-HubModel'
     )

@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using ModelHub.Errors;
+using ModelHub.Library;
 using ModelHub.Resources;
+using ModelHub.Settings;
 
 namespace ModelHub.Manifests;
 
@@ -17,6 +20,11 @@ public sealed class ManifestExportResult
 /// <summary>Turns installed models into a manifest: one entry per identified file, its path relative to the tool root.</summary>
 public static class ManifestExport
 {
+    /// <summary>The tool root Export-HubModelManifest scans without input: the one given, else the stored default. Throws ToolRootNotSet when there is none.</summary>
+    public static ScanRoot RootToScan(Tool? tool, string? toolRoot, ModelHubSettings settings) =>
+        LibraryScanner.RootsFor(tool, toolRoot, Array.Empty<string>(), settings).FirstOrDefault()
+        ?? throw new ModelHubConfigurationException(ErrorIds.ToolRootNotSet, HubErrorCategory.InvalidArgument, Messages.ExportToolRootNotSet, Messages.SyncToolRootNotSetAction);
+
     /// <summary>
     /// The manifest of <paramref name="installed"/>. A file under <paramref name="toolRoot"/> keeps its path relative to it;
     /// one elsewhere (or every file, without a root) is placed by its type when synced. A file no hub identifies, one

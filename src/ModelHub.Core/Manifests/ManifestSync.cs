@@ -2,14 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using ModelHub.Discovery;
 using ModelHub.Downloads;
 using ModelHub.Errors;
 using ModelHub.Installs;
-using ModelHub.IO;
+using ModelHub.Library;
+using ModelHub.Library.Updates;
 using ModelHub.Resources;
 using ModelHub.Settings;
 
@@ -42,8 +42,6 @@ public readonly struct SyncCheckProgress
 /// </summary>
 public sealed class ManifestSync
 {
-    private static readonly string[] PreviewExtensions = { ".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif" };
-
     private readonly ModelInstaller _installer;
     private readonly SettingsReader _settings;
 
@@ -62,6 +60,8 @@ public sealed class ManifestSync
     public async Task<SyncPlan> PlanAsync(SyncRequest request, IProgress<SyncCheckProgress>? progress, CancellationToken cancellationToken)
     {
         var (tool, root) = Destination(request);
+        var warnings = new List<string>();
+        var hashes = new KnownHashes(_settings.Read().StateFolder, warnings);
         var steps = new List<SyncStep>();
         var targets = new HashSet<string>(ToolRootPaths.Comparer);
         var files = request.Manifest.Files;
@@ -87,44 +87,69 @@ public sealed class ManifestSync
             }
 
             progress?.Report(new SyncCheckProgress(index, files.Count, target));
-            steps.Add(await CheckAsync(entry, target, request.Force, cancellationToken).ConfigureAwait(false));
+            steps.Add(await CheckAsync(entry, target, request.Force, hashes, cancellationToken).ConfigureAwait(false));
         }
 
         progress?.Report(new SyncCheckProgress(files.Count, files.Count, root));
         steps.AddRange(Unlisted(request, tool, root, targets));
-        return new SyncPlan { Tool = tool, ToolRoot = root, Steps = steps };
+        hashes.Save();
+        return new SyncPlan { Tool = tool, ToolRoot = root, Steps = steps, Warnings = warnings };
     }
 
     /// <summary>
-    /// Carries out <paramref name="steps"/> (a plan's, less those the user declined), installs up to the request's
-    /// throttle at once, reporting each outcome to <paramref name="observer"/>; one step's failure never stops the others.
+    /// Carries out <paramref name="steps"/> (a plan's, less those the user declined), installing up to the request's
+    /// throttle at once and reporting each outcome to <paramref name="observer"/> as it comes; one step's failure never
+    /// stops the others. Returns the totals, the items in the steps' order.
     /// </summary>
-    public async Task ApplyAsync(SyncPlan plan, IReadOnlyList<SyncStep> steps, SyncRequest request, HubCallOptions call, ISyncObserver observer, CancellationToken cancellationToken)
+    public async Task<SyncSummary> ApplyAsync(SyncPlan plan, IReadOnlyList<SyncStep> steps, SyncRequest request, HubCallOptions call, ISyncObserver observer, CancellationToken cancellationToken)
     {
+        var items = new SyncItem[steps.Count];
+        var warnings = new List<string>();
+        var hashes = new KnownHashes(_settings.Read().StateFolder, warnings);
         using var throttle = new SemaphoreSlim(Math.Max(1, request.ThrottleLimit));
-        await Task.WhenAll(steps.Select(async step =>
+        await Task.WhenAll(steps.Select(async (step, index) =>
         {
-            if (step.Action is not (SyncAction.Installed or SyncAction.Updated))
+            var (item, error) = step.Action is SyncAction.Installed or SyncAction.Updated
+                ? await InstallThrottledAsync(plan, step, request, call, observer, throttle, cancellationToken).ConfigureAwait(false)
+                : Settle(step);
+            if (error is null && item.Action is SyncAction.Installed or SyncAction.Updated)
             {
-                Settle(step, observer);
-                return;
+                hashes.Remember(new FileInfo(step.Path), step.Entry!.Sha256);
             }
 
-            await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var detail = await InstallAsync(plan, step, request, call, observer, cancellationToken).ConfigureAwait(false);
-                observer.Done(step.ToItem(step.Action, detail), null);
-            }
-            catch (ModelHubException exception)
-            {
-                observer.Done(step.ToItem(SyncAction.Failed, exception.Message), exception);
-            }
-            finally
-            {
-                throttle.Release();
-            }
+            items[index] = item;
+            observer.Done(item, error);
         })).ConfigureAwait(false);
+        hashes.Save();
+        warnings.ForEach(observer.Warning);
+        return new SyncSummary { Manifest = request.Source, Items = items };
+    }
+
+    /// <summary>The terminating error of a sync in which something failed (HubModelSyncFailed), with its totals.</summary>
+    public static ModelHubException Failure(SyncSummary summary) =>
+        new(ErrorIds.HubModelSyncFailed, HubErrorCategory.InvalidResult,
+            Text.Format(Messages.SyncFailed, summary.Manifest, summary.Failed, summary.Items.Count, summary.Installed, summary.Updated, summary.Verified, summary.Drifted, summary.Pruned),
+            Messages.SyncFailedAction)
+        {
+            Target = summary.Manifest,
+        };
+
+    private async Task<(SyncItem, ModelHubException?)> InstallThrottledAsync(SyncPlan plan, SyncStep step, SyncRequest request, HubCallOptions call, ISyncObserver observer, SemaphoreSlim throttle, CancellationToken cancellationToken)
+    {
+        await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var detail = await InstallAsync(plan, step, request, call, observer, cancellationToken).ConfigureAwait(false);
+            return (step.ToItem(step.Action, detail), null);
+        }
+        catch (ModelHubException exception)
+        {
+            return (step.ToItem(SyncAction.Failed, exception.Message), exception);
+        }
+        finally
+        {
+            throttle.Release();
+        }
     }
 
     private (Tool Tool, string Root) Destination(SyncRequest request)
@@ -165,7 +190,7 @@ public sealed class ManifestSync
     }
 
     /// <summary>What is at an entry's target now, and so what the sync does there.</summary>
-    private static async Task<SyncStep> CheckAsync(ManifestEntry entry, string target, bool force, CancellationToken cancellationToken)
+    private static async Task<SyncStep> CheckAsync(ManifestEntry entry, string target, bool force, KnownHashes hashes, CancellationToken cancellationToken)
     {
         var record = File.Exists(SidecarWriter.RecordPath(target)) ? SidecarWriter.ReadRecord(SidecarWriter.RecordPath(target)) : null;
         if (Directory.Exists(target))
@@ -181,7 +206,7 @@ public sealed class ManifestSync
 
         var otherVersion = record is not null && record.Hub == entry.Hub && record.ModelId == entry.ModelId && record.VersionId != entry.VersionId;
         var sha256 = file.Length == entry.Size || (otherVersion && file.Length == record!.Size)
-            ? (await FrontierHasher.HashFileAsync(target, gitBlob: false, cancellationToken).ConfigureAwait(false)).Sha256
+            ? await hashes.Sha256Async(file, cancellationToken).ConfigureAwait(false)
             : null;
         if (sha256 == entry.Sha256)
         {
@@ -298,53 +323,31 @@ public sealed class ManifestSync
         return step.Detail is null ? how : how is null ? step.Detail : step.Detail + "; " + how;
     }
 
-    /// <summary>Steps that install nothing: a record pinned, a file pruned, or a finding reported as it is.</summary>
-    private static void Settle(SyncStep step, ISyncObserver observer)
+    /// <summary>
+    /// Steps that install nothing: a record pinned, a file pruned (with the sidecars ModelHub wrote and nobody changed,
+    /// as Uninstall-HubModel removes them), or a finding reported as it is.
+    /// </summary>
+    private static (SyncItem, ModelHubException?) Settle(SyncStep step)
     {
         try
         {
             if (step.PinsRecord)
             {
-                Pin(SidecarWriter.RecordPath(step.Path));
-                observer.Done(step.ToItem(step.Action, Messages.SyncPinned), null);
+                PinWriter.SetPinned(step.Path, pinned: true);
+                return (step.ToItem(step.Action, Messages.SyncPinned), null);
             }
-            else if (step.Action == SyncAction.Pruned)
+
+            if (step.Action == SyncAction.Pruned)
             {
-                Prune(step);
-                observer.Done(step.ToItem(step.Action, step.Detail), null);
+                Uninstaller.Remove(Uninstaller.Plan(step.Path));
             }
-            else
-            {
-                observer.Done(step.ToItem(step.Action, step.Detail), step.Error);
-            }
+
+            return (step.ToItem(step.Action, step.Detail), step.Error);
         }
-        catch (Exception exception) when (AtomicFile.IsWriteFailure(exception))
+        catch (ModelHubException exception)
         {
-            var failure = Problem(ErrorIds.FileWriteFailed, HubErrorCategory.ResourceUnavailable, Text.Format(Messages.SyncStepNotDone, step.Path, exception.Message), Messages.DownloadWriteFailedAction, step.Path);
-            observer.Done(step.ToItem(SyncAction.Failed, failure.Message), failure);
+            return (step.ToItem(SyncAction.Failed, exception.Message), exception);
         }
-    }
-
-    /// <summary>Marks a record pinned, keeping everything else in it.</summary>
-    private static void Pin(string recordPath)
-    {
-        var record = JsonNode.Parse(File.ReadAllText(recordPath))!.AsObject();
-        record["pinned"] = true;
-        AtomicFile.WriteAllText(recordPath, record.ToJsonString(StoredJson.Record));
-    }
-
-    /// <summary>Removes a file ModelHub installed and the sidecars ModelHub wrote for it; A1111's &lt;name&gt;.json is left, as it may hold the user's notes.</summary>
-    private static void Prune(SyncStep step)
-    {
-        var nameBase = SidecarWriter.NameBase(step.Path);
-        File.Delete(step.Path);
-        File.Delete(nameBase + SidecarWriter.CivitaiInfoExtension);
-        foreach (var extension in PreviewExtensions)
-        {
-            File.Delete(nameBase + SidecarWriter.PreviewSuffix + extension);
-        }
-
-        File.Delete(nameBase + SidecarWriter.RecordExtension);
     }
 
     /// <summary>A name as a wildcard that matches only itself.</summary>
@@ -353,6 +356,60 @@ public sealed class ManifestSync
 
     private static ModelHubException Problem(string errorId, HubErrorCategory category, string message, string action, string target) =>
         new(errorId, category, message, action) { Target = target };
+
+    /// <summary>
+    /// Files' SHA-256 from the local library's hash cache (what Get-InstalledHubModel keeps, by path, size and last-write
+    /// time), so a file unchanged since it was last hashed is not read again; new hashes are added to it.
+    /// </summary>
+    private sealed class KnownHashes
+    {
+        private readonly HashCache _cache;
+        private readonly List<string> _warnings;
+        private bool _changed;
+
+        public KnownHashes(string stateFolder, List<string> warnings)
+        {
+            _warnings = warnings;
+            _cache = HashCache.Load(Path.Combine(stateFolder, LibraryScanner.StateFolderName), Warn);
+        }
+
+        public async Task<string> Sha256Async(FileInfo file, CancellationToken cancellationToken)
+        {
+            if (_cache.Get(Found(file)) is { Sha256: { } known })
+            {
+                return known;
+            }
+
+            var sha256 = (await FrontierHasher.HashFileAsync(file.FullName, gitBlob: false, cancellationToken).ConfigureAwait(false)).Sha256;
+            Remember(file, sha256);
+            return sha256;
+        }
+
+        public void Remember(FileInfo file, string sha256)
+        {
+            file.Refresh();
+            _cache.Put(Found(file), cached => cached.Sha256 = sha256);
+            _changed = true;
+        }
+
+        public void Save()
+        {
+            if (_changed)
+            {
+                _cache.Save(Warn);
+            }
+        }
+
+        private static FoundEntry Found(FileInfo file) => new() { Path = file.FullName, Size = file.Length, LastWriteUtc = file.LastWriteTimeUtc };
+
+        private void Warn(string text)
+        {
+            lock (_warnings)
+            {
+                _warnings.Add(text);
+            }
+        }
+    }
 
     /// <summary>Passes an install's reports on, keeping its results for the sync's own.</summary>
     private sealed class Collecting : IInstallObserver

@@ -85,10 +85,20 @@ public sealed class SyncPlan
     public string ToolRoot { get; init; } = string.Empty;
 
     public IReadOnlyList<SyncStep> Steps { get; init; } = Array.Empty<SyncStep>();
+
+    /// <summary>What the user should know about the check itself (the local hash cache unreadable or not saved).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
 }
 
-/// <summary>What a sync reports while it runs: each step's outcome (with its error when it failed), plus the installs' own reports.</summary>
-public interface ISyncObserver : Installs.IInstallObserver
+/// <summary>What a sync reports while it runs: each step's outcome as it comes (with its error when it failed), plus the installs' own reports.</summary>
+public interface ISyncObserver
 {
+    /// <summary>A download's progress.</summary>
+    void Progress(Installs.PlannedFile file, Downloads.DownloadProgress progress);
+
+    /// <summary>Something the user should know (a sidecar not written, a companion file missing).</summary>
+    void Warning(string text);
+
+    /// <summary>A step's outcome; <paramref name="error"/> says why when it failed.</summary>
     void Done(SyncItem item, ModelHubException? error);
 }

@@ -76,6 +76,11 @@ public abstract class InstallCmdlet : ModelCmdlet
     [ValidateRange(1024L, long.MaxValue)]
     public long MaxBytesPerSecond { get; set; }
 
+    /// <summary>A shared download cache folder (often a network share): files kept by SHA-256, downloaded once, then linked or copied. MODELHUB_CACHE when omitted.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CachePath { get; set; }
+
     /// <summary>How many models install at once.</summary>
     [Parameter]
     [ValidateRange(1, 16)]
@@ -167,6 +172,7 @@ public abstract class InstallCmdlet : ModelCmdlet
         Force = Force,
         MaxConnections = MaxConnections > 0 ? MaxConnections : null,
         MaxBytesPerSecond = MaxBytesPerSecond > 0 ? MaxBytesPerSecond : null,
+        CachePath = CachePath is null ? null : GetUnresolvedProviderPathFromPSPath(CachePath),
     });
 
     private static InstallPlan WithFiles(InstallPlan plan, IReadOnlyList<PlannedFile> files) => new()
