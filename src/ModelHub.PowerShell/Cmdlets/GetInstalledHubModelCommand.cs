@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
@@ -13,7 +14,7 @@ namespace ModelHub.PowerShell.Cmdlets;
 /// Lists the models on this machine — in a tool's folders, plain folders and the Hugging Face cache — each identified
 /// (sidecars, cache layout, Civitai by hash, safetensors header), as objects that pipe into the hub cmdlets.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "InstalledHubModel")]
+[Cmdlet(VerbsCommon.Get, "InstalledHubModel", SupportsShouldProcess = true)]
 [OutputType(typeof(InstalledModel))]
 public sealed class GetInstalledHubModelCommand : ModelHubCmdlet
 {
@@ -55,24 +56,27 @@ public sealed class GetInstalledHubModelCommand : ModelHubCmdlet
     protected override void ProcessRecord()
     {
         var settings = ReadSettings();
-        ScanRequest request;
+        IReadOnlyList<ScanRoot> roots;
         try
         {
-            request = new ScanRequest
-            {
-                Roots = LibraryScanner.RootsFor(Tool, ToolRoot is null ? null : GetUnresolvedProviderPathFromPSPath(ToolRoot),
-                    (Path ?? Array.Empty<string>()).Select(GetUnresolvedProviderPathFromPSPath).ToArray(), settings),
-                IncludeHuggingFaceCache = IncludeHuggingFaceCache,
-                Name = Name,
-                Refresh = Refresh,
-                WriteSidecars = WriteSidecar,
-            };
+            roots = LibraryScanner.RootsFor(Tool, ToolRoot is null ? null : GetUnresolvedProviderPathFromPSPath(ToolRoot),
+                (Path ?? Array.Empty<string>()).Select(GetUnresolvedProviderPathFromPSPath).ToArray(), settings);
         }
         catch (ModelHubException exception)
         {
             ThrowHubError(exception);
             return;
         }
+
+        var request = new ScanRequest
+        {
+            Roots = roots,
+            IncludeHuggingFaceCache = IncludeHuggingFaceCache,
+            Name = Name,
+            Refresh = Refresh,
+            // -WriteSidecar is the one change a scan makes: asked once, here on the pipeline thread; the listing goes on either way.
+            WriteSidecars = WriteSidecar && ShouldProcess(string.Join(", ", roots.Select(root => root.Path)), "Write missing sidecars beside identified models"),
+        };
 
         ModelHubException? unusable = null;
         ScanProgress last = default;
