@@ -144,10 +144,14 @@ Describe 'Get-InstalledHubModel' {
         (Get-ByHashRequest).Count | Should -Be 1
     }
 
-    It 'writes the missing record and .civitai.info with -WriteSidecar, never over a user''s file' {
+    It 'writes the missing record and .civitai.info with -WriteSidecar (nothing with -WhatIf), never over a user''s file' {
         $savedFile = Save-HubModel $Loras[1].Id -Hub Civitai -Path $Plain
         $base = [IO.Path]::ChangeExtension($savedFile.Path, $null).TrimEnd('.')
         Set-Content "$base.json" '{"notes": "mine"}'
+
+        $listed = Get-InstalledHubModel -Path $Plain -WriteSidecar -WhatIf
+        $listed.Path | Should -Be $savedFile.Path
+        Test-Path "$base.modelhub.json" | Should -BeFalse
 
         $null = Get-InstalledHubModel -Path $Plain -WriteSidecar
 
